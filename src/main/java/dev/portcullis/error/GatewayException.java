@@ -1,0 +1,207 @@
+package dev.portcullis.error;
+
+/**
+ * Every failure the gateway reports to a client. Each subtype fixes the HTTP status and the OpenAI error
+ * {@code type}; {@code ErrorRenderer} turns any of them into the one error shape. Messages name the bad value and
+ * what was expected, and never carry a secret.
+ */
+public abstract sealed class GatewayException extends RuntimeException {
+
+  private final String param;
+  private final String code;
+
+  private GatewayException(String message, String param, String code) {
+    super(message, null, false, false);
+    this.param = param;
+    this.code = code;
+  }
+
+  /** HTTP status the client receives. */
+  public abstract int status();
+
+  /** OpenAI-style error type, e.g. {@code invalid_request_error}. */
+  public abstract String type();
+
+  /** The request field or header at fault, or null. */
+  public String param() {
+    return param;
+  }
+
+  /** A stable machine-readable code, or null. */
+  public String code() {
+    return code;
+  }
+
+  public static BadRequest badRequest(String message) {
+    return new BadRequest(message, null, null);
+  }
+
+  public static BadRequest badRequest(String message, String param) {
+    return new BadRequest(message, param, null);
+  }
+
+  public static Unauthorized unauthorized(String message) {
+    return new Unauthorized(message);
+  }
+
+  public static Forbidden forbidden(String message) {
+    return new Forbidden(message);
+  }
+
+  public static NotFound notFound(String message) {
+    return new NotFound(message);
+  }
+
+  public static PayloadTooLarge payloadTooLarge(long limitBytes) {
+    return new PayloadTooLarge(limitBytes);
+  }
+
+  public static RequestTimeout timeout(String message) {
+    return new RequestTimeout(message);
+  }
+
+  public static UpstreamUnreachable upstreamUnreachable(String message) {
+    return new UpstreamUnreachable(message);
+  }
+
+  /** 400: the request itself is wrong (JSON, fields, headers, model address). */
+  public static final class BadRequest extends GatewayException {
+    private BadRequest(String message, String param, String code) {
+      super(message, param, code);
+    }
+
+    @Override
+    public int status() {
+      return 400;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
+    }
+  }
+
+  /** 401: no gateway key, or one that is unknown, revoked or expired. */
+  public static final class Unauthorized extends GatewayException {
+    private Unauthorized(String message) {
+      super(message, null, "invalid_api_key");
+    }
+
+    @Override
+    public int status() {
+      return 401;
+    }
+
+    @Override
+    public String type() {
+      return "authentication_error";
+    }
+  }
+
+  /** 403: the key is valid but may not do this. */
+  public static final class Forbidden extends GatewayException {
+    private Forbidden(String message) {
+      super(message, null, "permission_denied");
+    }
+
+    @Override
+    public int status() {
+      return 403;
+    }
+
+    @Override
+    public String type() {
+      return "permission_error";
+    }
+  }
+
+  /** 404: no such route or object (or one the caller may not know exists). */
+  public static final class NotFound extends GatewayException {
+    private NotFound(String message) {
+      super(message, null, "not_found");
+    }
+
+    @Override
+    public int status() {
+      return 404;
+    }
+
+    @Override
+    public String type() {
+      return "not_found_error";
+    }
+  }
+
+  /** 413: the body exceeds the configured limit. */
+  public static final class PayloadTooLarge extends GatewayException {
+    private PayloadTooLarge(long limitBytes) {
+      super("request body exceeds the limit of " + limitBytes + " bytes (PORTCULLIS_MAX_BODY_BYTES)", null, "payload_too_large");
+    }
+
+    @Override
+    public int status() {
+      return 413;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
+    }
+  }
+
+  /** 408: the call took longer than the request timeout; the upstream call was cancelled. */
+  public static final class RequestTimeout extends GatewayException {
+    private RequestTimeout(String message) {
+      super(message, null, "request_timeout");
+    }
+
+    @Override
+    public int status() {
+      return 408;
+    }
+
+    @Override
+    public String type() {
+      return "timeout_error";
+    }
+  }
+
+  /** 502: the provider could not be reached (connection refused or reset, DNS failure, TLS failure). */
+  public static final class UpstreamUnreachable extends GatewayException {
+    private UpstreamUnreachable(String message) {
+      super(message, null, "upstream_unreachable");
+    }
+
+    @Override
+    public int status() {
+      return 502;
+    }
+
+    @Override
+    public String type() {
+      return "api_error";
+    }
+  }
+
+  /** The provider answered with an error; its status, type and message are kept (secrets removed). */
+  public static final class UpstreamError extends GatewayException {
+    private final int status;
+    private final String type;
+
+    public UpstreamError(int status, String type, String message, String param, String code) {
+      super(message, param, code);
+      this.status = status;
+      this.type = type == null ? "api_error" : type;
+    }
+
+    @Override
+    public int status() {
+      return status;
+    }
+
+    @Override
+    public String type() {
+      return type;
+    }
+  }
+}
