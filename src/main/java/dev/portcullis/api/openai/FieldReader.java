@@ -104,6 +104,12 @@ final class FieldReader {
     return value.intValue();
   }
 
+  /** The field's integer, or {@code fallback} when absent (some compatible servers leave out positions). */
+  int integerOr(String field, int fallback) {
+    Integer value = integer(field);
+    return value == null ? fallback : value;
+  }
+
   Long longInteger(String field) {
     JsonNode value = value(field);
     if (value == null) {

@@ -8,7 +8,6 @@ import dev.portcullis.model.FinishReason;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decodes an OpenAI {@code chat.completion} body, as OpenAI and compatible providers answer. An error body is raised
@@ -16,9 +15,6 @@ import java.util.Set;
  * are a {@link GatewayException.UpstreamError} with status 502.
  */
 public final class OpenAiChatResponseDecoder {
-
-  private static final Set<String> KNOWN_FIELDS =
-      Set.of("id", "object", "created", "model", "choices", "usage", "system_fingerprint", "service_tier");
 
   private OpenAiChatResponseDecoder() {}
 
@@ -37,22 +33,22 @@ public final class OpenAiChatResponseDecoder {
     List<Choice> decoded = new ArrayList<>(choices.size());
     for (int i = 0; i < choices.size(); i++) {
       FieldReader choice = choices.get(i);
-      Integer index = choice.integer("index");
       String finishReason = choice.string("finish_reason");
       decoded.add(new Choice(
-          index == null ? i : index,
+          choice.integerOr("index", i),
           OpenAiMessageDecoder.decode(choice.requiredObject("message")),
           finishReason == null ? null : FinishReason.of(finishReason),
           choice.value("logprobs")));
     }
+    OpenAiEnvelope envelope = OpenAiEnvelope.read(response);
     return new ChatResponse(
-        response.requiredString("id"),
-        response.requiredString("model"),
-        response.requiredLongInteger("created"),
+        envelope.id(),
+        envelope.model(),
+        envelope.created(),
         decoded,
-        OpenAiUsageReader.read(response.objectNode("usage")),
-        response.string("system_fingerprint"),
-        response.string("service_tier"),
-        response.unknownFields(KNOWN_FIELDS));
+        envelope.usage(),
+        envelope.systemFingerprint(),
+        envelope.serviceTier(),
+        envelope.extra());
   }
 }

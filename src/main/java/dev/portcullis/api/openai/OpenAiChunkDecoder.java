@@ -10,7 +10,6 @@ import dev.portcullis.model.ToolCallDelta;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decodes the JSON payload of one {@code data:} line of an OpenAI chat completion stream into a chunk. The stream's
@@ -22,9 +21,6 @@ public final class OpenAiChunkDecoder {
 
   /** The payload of the {@code data:} line that ends a stream. */
   public static final String DONE_PAYLOAD = "[DONE]";
-
-  private static final Set<String> KNOWN_FIELDS =
-      Set.of("id", "object", "created", "model", "choices", "usage", "system_fingerprint", "service_tier");
 
   private OpenAiChunkDecoder() {}
 
@@ -43,24 +39,24 @@ public final class OpenAiChunkDecoder {
     List<ChunkChoice> decoded = new ArrayList<>(choices.size());
     for (int i = 0; i < choices.size(); i++) {
       FieldReader choice = choices.get(i);
-      Integer index = choice.integer("index");
       FieldReader delta = choice.object("delta");
       String finishReason = choice.string("finish_reason");
       decoded.add(new ChunkChoice(
-          index == null ? i : index,
+          choice.integerOr("index", i),
           delta == null ? new Delta(null, null, null, null, List.of()) : delta(delta),
           finishReason == null ? null : FinishReason.of(finishReason),
           choice.value("logprobs")));
     }
+    OpenAiEnvelope envelope = OpenAiEnvelope.read(chunk);
     return new ChatChunk(
-        chunk.requiredString("id"),
-        chunk.requiredString("model"),
-        chunk.requiredLongInteger("created"),
+        envelope.id(),
+        envelope.model(),
+        envelope.created(),
         decoded,
-        OpenAiUsageReader.read(chunk.objectNode("usage")),
-        chunk.string("system_fingerprint"),
-        chunk.string("service_tier"),
-        chunk.unknownFields(KNOWN_FIELDS));
+        envelope.usage(),
+        envelope.systemFingerprint(),
+        envelope.serviceTier(),
+        envelope.extra());
   }
 
   private static Delta delta(FieldReader delta) {
@@ -68,10 +64,9 @@ public final class OpenAiChunkDecoder {
     List<ToolCallDelta> toolCalls = new ArrayList<>(calls.size());
     for (int i = 0; i < calls.size(); i++) {
       FieldReader call = calls.get(i);
-      Integer index = call.integer("index");
       FieldReader function = call.object("function");
       toolCalls.add(new ToolCallDelta(
-          index == null ? i : index,
+          call.integerOr("index", i),
           call.string("id"),
           function == null ? null : function.string("name"),
           function == null ? null : function.string("arguments")));
