@@ -1,0 +1,2 @@
+/** Command-line entry points: serve, keys, virtual keys, the mock upstream. */
+package dev.portcullis.cli;
