@@ -5,6 +5,7 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.keys.ResolvedVirtualKey;
 import dev.portcullis.keys.VirtualKeyResolver;
+import dev.portcullis.provider.BaseUrl;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
 import io.vertx.core.Future;
@@ -140,15 +141,7 @@ public final class TargetResolver {
   }
 
   private static URI url(String text, String param) {
-    try {
-      URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return uri;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw GatewayException.badRequest(param + ": '" + text + "' (expected: an http or https base URL such as "
-        + "http://host:8000/v1)", param);
+    return BaseUrl.parse(text).orElseThrow(() -> GatewayException.badRequest(param + ": '" + text
+        + "' (expected: an http or https base URL such as http://host:8000/v1)", param));
   }
 }

@@ -77,7 +77,7 @@ public final class GatewayServer implements AutoCloseable {
       int port = config.port() == 0 ? freePort() : config.port();
       vertx.deployVerticle(() -> new GatewayVerticle(services, port), new DeploymentOptions().setInstances(cores))
           .await(30, TimeUnit.SECONDS);
-      LOG.info("Portcullis listening on http://{}:{} (database {}, providers {})", config.host(), port,
+      LOG.info("gateway started on {}:{} (database {}, providers {})", config.host(), port,
           database, serverProviders.ids());
       return new GatewayServer(vertx, services, port, generated);
     } catch (Exception e) {

@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The request path for every {@code /v1/*} call, in order: gateway headers, authentication, body, model address,
@@ -53,13 +52,13 @@ final class InferenceHandler implements Handler<RoutingContext> {
     try {
       h = GatewayHeaders.parse(req.headers());
     } catch (GatewayException e) {
-      ex.traceId = UUID.randomUUID().toString();
+      ex.traceId = RequestIds.next();
       out.putHeader(GatewayHeaders.NATIVE_PREFIX + "trace-id", ex.traceId);
       drainAndFail(ex, req, e);
       return;
     }
     ex.prefix = h.prefix();
-    ex.traceId = h.traceId() != null ? h.traceId() : UUID.randomUUID().toString();
+    ex.traceId = h.traceId() != null ? h.traceId() : RequestIds.next();
     ex.metadata = h.metadata();
     out.putHeader(ex.prefix + "trace-id", ex.traceId);
     out.closeHandler(v -> forwarder.clientGone(ex));
