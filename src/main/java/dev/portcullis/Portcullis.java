@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
-    subcommands = {})
+    subcommands = {dev.portcullis.cli.MockUpstreamCommand.class})
 public final class Portcullis {
 
   public static void main(String[] args) {
