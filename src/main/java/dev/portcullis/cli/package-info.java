@@ -1,2 +1,2 @@
-/** Command-line subcommands of the {@code portcullis} launcher, one class per command. */
+/** Command-line entry points: serve, keys, virtual keys, the mock upstream. */
 package dev.portcullis.cli;

@@ -52,6 +52,10 @@ public abstract sealed class GatewayException extends RuntimeException {
     return new NotFound(message);
   }
 
+  public static Conflict conflict(String message) {
+    return new Conflict(message);
+  }
+
   public static PayloadTooLarge payloadTooLarge(long limitBytes) {
     return new PayloadTooLarge(limitBytes);
   }
@@ -129,6 +133,23 @@ public abstract sealed class GatewayException extends RuntimeException {
     @Override
     public String type() {
       return "not_found_error";
+    }
+  }
+
+  /** 409: the object already exists. */
+  public static final class Conflict extends GatewayException {
+    private Conflict(String message) {
+      super(message, null, "conflict");
+    }
+
+    @Override
+    public int status() {
+      return 409;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
     }
   }
 

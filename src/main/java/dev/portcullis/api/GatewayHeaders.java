@@ -1,0 +1,176 @@
+package dev.portcullis.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.error.GatewayException;
+import io.vertx.core.MultiMap;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The gateway's own request headers, read once. Every header is accepted with the native {@code x-portcullis-}
+ * prefix or Portkey's {@code x-portkey-}; responses answer in the prefix the caller used.
+ *
+ * @param prefix {@code x-portkey-} when the caller used Portkey's names, else {@code x-portcullis-}
+ * @param gatewayKey the gateway API key, or null
+ * @param provider provider id for passthrough addressing, or null
+ * @param providerKey provider credential from {@code Authorization: Bearer} in passthrough mode, or null
+ * @param virtualKey virtual key slug from the -virtual-key header, or null
+ * @param customHost provider base URL override, or null
+ * @param traceId caller's trace id, or null
+ * @param metadata caller metadata (string values)
+ * @param forwardHeaders names of client headers to forward to the provider (lower case)
+ * @param requestTimeoutMs per-request timeout in milliseconds, or null
+ */
+public record GatewayHeaders(
+    String prefix,
+    String gatewayKey,
+    String provider,
+    String providerKey,
+    String virtualKey,
+    String customHost,
+    String traceId,
+    Map<String, String> metadata,
+    List<String> forwardHeaders,
+    Long requestTimeoutMs) {
+
+  public static final String NATIVE_PREFIX = "x-portcullis-";
+  public static final String PORTKEY_PREFIX = "x-portkey-";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_METADATA_BYTES = 8192;
+
+  public static GatewayHeaders parse(MultiMap headers) {
+    String prefix = usesPortkeyPrefix(headers) ? PORTKEY_PREFIX : NATIVE_PREFIX;
+    String provider = header(headers, "provider");
+    String bearer = bearer(headers.get("authorization"));
+    String gatewayKey = header(headers, "api-key");
+    String providerKey = null;
+    if (provider != null) {
+      providerKey = bearer;
+    } else if (gatewayKey == null) {
+      gatewayKey = bearer;
+    }
+    return new GatewayHeaders(
+        prefix,
+        gatewayKey,
+        provider,
+        providerKey,
+        header(headers, "virtual-key"),
+        header(headers, "custom-host"),
+        header(headers, "trace-id"),
+        metadata(prefix, header(headers, "metadata")),
+        forwardHeaders(header(headers, "forward-headers")),
+        timeout(prefix, header(headers, "request-timeout")));
+  }
+
+  /** The header's value under either prefix (native first), or null. */
+  public static String header(MultiMap headers, String name) {
+    String v = headers.get(NATIVE_PREFIX + name);
+    if (v == null) {
+      v = headers.get(PORTKEY_PREFIX + name);
+    }
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static boolean usesPortkeyPrefix(MultiMap headers) {
+    boolean portkey = false;
+    for (Map.Entry<String, String> e : headers) {
+      String name = e.getKey().toLowerCase(Locale.ROOT);
+      if (name.startsWith(NATIVE_PREFIX)) {
+        return false;
+      }
+      portkey |= name.startsWith(PORTKEY_PREFIX);
+    }
+    return portkey;
+  }
+
+  private static String bearer(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    String v = authorization.trim();
+    if (v.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      v = v.substring(7).trim();
+    }
+    return v.isEmpty() ? null : v;
+  }
+
+  private static Map<String, String> metadata(String prefix, String raw) {
+    if (raw == null) {
+      return Map.of();
+    }
+    String name = prefix + "metadata";
+    if (raw.length() > MAX_METADATA_BYTES) {
+      throw GatewayException.badRequest(name + ": " + raw.length() + " characters (expected: at most "
+          + MAX_METADATA_BYTES + ")", name);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    try (JsonParser p = JSON.getFactory().createParser(raw)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw GatewayException.badRequest(name + ": '" + abbreviate(raw)
+            + "' (expected: a JSON object of string values, e.g. {\"_user\":\"alice\"})", name);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+          throw GatewayException.badRequest(name + ": value of '" + key + "' is "
+              + (t == JsonToken.START_OBJECT ? "an object" : "an array") + " (expected: a string)", name);
+        }
+        if (t != JsonToken.VALUE_NULL) {
+          out.put(key, p.getText());
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new IOException("trailing content after the object");
+      }
+    } catch (IOException e) {
+      throw GatewayException.badRequest(name + ": not valid JSON: '" + abbreviate(raw)
+          + "' (expected: a JSON object of string values, e.g. {\"_user\":\"alice\"})", name);
+    }
+    return out;
+  }
+
+  private static List<String> forwardHeaders(String raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Arrays.stream(raw.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+        .forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  private static Long timeout(String prefix, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String name = prefix + "request-timeout";
+    try {
+      long ms = Long.parseLong(raw);
+      if (ms < 1 || ms > 86_400_000L) {
+        throw GatewayException.badRequest(name + ": " + ms + " (expected: milliseconds, 1..86400000)", name);
+      }
+      return ms;
+    } catch (NumberFormatException e) {
+      throw GatewayException.badRequest(name + ": '" + abbreviate(raw) + "' (expected: milliseconds, 1..86400000)",
+          name);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayHeaders[prefix=" + prefix + ", provider=" + provider + ", virtualKey=" + virtualKey
+        + ", customHost=" + customHost + ", traceId=" + traceId + ", metadata=" + metadata + "]";
+  }
+}

@@ -1,0 +1,180 @@
+package dev.portcullis.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.portcullis.config.GatewayConfig.ProviderCredentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the optional YAML file, then overlays {@code PORTCULLIS_*} environment variables. Every setting has one
+ * YAML key and one variable: {@code port} / {@code PORTCULLIS_PORT}; provider credentials are
+ * {@code providers.<id>.api_key} / {@code PORTCULLIS_PROVIDER_<ID>_API_KEY} (and {@code _BASE_URL}).
+ */
+public final class ConfigLoader {
+
+  private static final String PROVIDER_PREFIX = "PORTCULLIS_PROVIDER_";
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Loads {@code file} when given (it must exist), else {@code ./portcullis.yaml} when present. */
+  public GatewayConfig load(Path file) {
+    Path chosen = file != null ? file : pathOrNull(env.get("PORTCULLIS_CONFIG"));
+    if (chosen == null && Files.exists(Path.of("portcullis.yaml"))) {
+      chosen = Path.of("portcullis.yaml");
+    }
+    JsonNode yaml = chosen == null ? null : readYaml(chosen);
+    return resolve(yaml);
+  }
+
+  /** Resolves from the environment over an already-read YAML tree (null for none). */
+  public GatewayConfig resolve(JsonNode yaml) {
+    Settings s = new Settings(yaml, env);
+    String host = s.string("host", "PORTCULLIS_HOST", "127.0.0.1");
+    long port = s.integer("port", "PORTCULLIS_PORT", 8787, 0, 65535);
+    Path dataDir = Path.of(s.string("data_dir", "PORTCULLIS_DATA_DIR", "data"));
+    String databaseUrl = s.string("database_url", "PORTCULLIS_DATABASE_URL",
+        "jdbc:sqlite:" + dataDir.resolve("portcullis.db"));
+    String adminKey = s.string("admin_key", "PORTCULLIS_ADMIN_KEY", null);
+    if (adminKey != null && adminKey.length() < 16) {
+      throw new ConfigException("admin_key / PORTCULLIS_ADMIN_KEY: " + adminKey.length()
+          + " characters (expected: at least 16)");
+    }
+    String masterKey = s.string("master_key", "PORTCULLIS_MASTER_KEY", null);
+    List<String> trusted = s.list("trusted_hosts", "PORTCULLIS_TRUSTED_HOSTS");
+    long maxBody = s.integer("max_body_bytes", "PORTCULLIS_MAX_BODY_BYTES", 32L * 1024 * 1024, 1024, 1L << 31);
+    long timeoutMs = s.integer("request_timeout_ms", "PORTCULLIS_REQUEST_TIMEOUT_MS", 600_000, 1, 86_400_000);
+    return new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted, maxBody,
+        Duration.ofMillis(timeoutMs), providers(yaml));
+  }
+
+  private Map<String, ProviderCredentials> providers(JsonNode yaml) {
+    Map<String, String[]> found = new LinkedHashMap<>();
+    JsonNode section = yaml == null ? null : yaml.get("providers");
+    if (section != null && !section.isNull()) {
+      if (!section.isObject()) {
+        throw new ConfigException("providers: " + section.getNodeType().name().toLowerCase(Locale.ROOT)
+            + " (expected: a map of provider id to {api_key, base_url})");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String[] pair = found.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new String[2]);
+        pair[0] = text(e.getValue(), "api_key");
+        pair[1] = text(e.getValue(), "base_url");
+      }
+    }
+    env.forEach((name, value) -> {
+      if (!name.startsWith(PROVIDER_PREFIX)) {
+        return;
+      }
+      String rest = name.substring(PROVIDER_PREFIX.length());
+      if (rest.endsWith("_API_KEY")) {
+        providerId(found, rest, "_API_KEY")[0] = value;
+      } else if (rest.endsWith("_BASE_URL")) {
+        providerId(found, rest, "_BASE_URL")[1] = value;
+      } else {
+        throw new ConfigException(name + ": unknown setting (expected: " + PROVIDER_PREFIX
+            + "<ID>_API_KEY or " + PROVIDER_PREFIX + "<ID>_BASE_URL)");
+      }
+    });
+    Map<String, ProviderCredentials> result = new LinkedHashMap<>();
+    found.forEach((id, pair) -> result.put(id, new ProviderCredentials(blankToNull(pair[0]), blankToNull(pair[1]))));
+    return result;
+  }
+
+  private static String[] providerId(Map<String, String[]> found, String rest, String suffix) {
+    String id = rest.substring(0, rest.length() - suffix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    return found.computeIfAbsent(id, k -> new String[2]);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node == null ? null : node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static Path pathOrNull(String s) {
+    return s == null || s.isBlank() ? null : Path.of(s);
+  }
+
+  private static JsonNode readYaml(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config file " + file + ": not found (expected: a readable YAML file)");
+    }
+    try {
+      JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      if (node != null && !node.isNull() && !node.isObject() && !node.isMissingNode()) {
+        throw new ConfigException("config file " + file + ": top level is " + node.getNodeType()
+            + " (expected: a map of settings)");
+      }
+      return node == null || node.isMissingNode() ? null : node;
+    } catch (IOException e) {
+      throw new ConfigException("config file " + file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** Looks a setting up in the environment first, then the YAML tree. */
+  private record Settings(JsonNode yaml, Map<String, String> env) {
+
+    String string(String key, String var, String fallback) {
+      String v = env.get(var);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+      JsonNode n = yaml == null ? null : yaml.get(key);
+      return n == null || n.isNull() ? fallback : n.asText();
+    }
+
+    long integer(String key, String var, long fallback, long min, long max) {
+      String raw = string(key, var, null);
+      if (raw == null) {
+        return fallback;
+      }
+      long value;
+      try {
+        value = Long.parseLong(raw.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key + " / " + var + ": '" + raw + "' (expected: an integer " + min + ".." + max + ")");
+      }
+      if (value < min || value > max) {
+        throw new ConfigException(key + " / " + var + ": " + value + " (expected: " + min + ".." + max + ")");
+      }
+      return value;
+    }
+
+    List<String> list(String key, String var) {
+      String v = env.get(var);
+      if (v != null) {
+        return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+      }
+      JsonNode n = yaml == null ? null : yaml.get(key);
+      if (n == null || n.isNull()) {
+        return List.of();
+      }
+      if (!n.isArray()) {
+        throw new ConfigException(key + ": " + n.asText() + " (expected: a list of host names, addresses or CIDR ranges)");
+      }
+      List<String> out = new ArrayList<>();
+      n.forEach(item -> out.add(item.asText()));
+      return out;
+    }
+  }
+
+}

@@ -1,0 +1,55 @@
+package dev.portcullis.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the gateway needs to start, resolved from the YAML file and {@code PORTCULLIS_*} variables
+ * (variables win). Built once by {@link ConfigLoader}; never changes while the gateway runs.
+ *
+ * @param host address to listen on
+ * @param port port to listen on
+ * @param dataDir folder for the SQLite database and the master key file
+ * @param databaseUrl JDBC URL (SQLite by default, PostgreSQL when configured)
+ * @param adminKey bootstrap admin key, or null to generate one on first start
+ * @param masterKey vault master key (base64 of 32 bytes), or null to use/create {@code dataDir/master.key}
+ * @param trustedHosts custom hosts allowed although they resolve to private or loopback addresses
+ * @param maxBodyBytes largest request body accepted
+ * @param requestTimeout longest a single upstream call may take when the caller sets no timeout
+ * @param providers server-held provider credentials, by provider id, for {@code provider/model} addressing
+ */
+public record GatewayConfig(
+    String host,
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    String adminKey,
+    String masterKey,
+    List<String> trustedHosts,
+    long maxBodyBytes,
+    Duration requestTimeout,
+    Map<String, ProviderCredentials> providers) {
+
+  public GatewayConfig {
+    trustedHosts = List.copyOf(trustedHosts);
+    providers = Map.copyOf(providers);
+  }
+
+  /** Credentials the operator gave for one provider. */
+  public record ProviderCredentials(String apiKey, String baseUrl) {
+
+    @Override
+    public String toString() {
+      return "ProviderCredentials[apiKey=" + (apiKey == null ? "none" : "***") + ", baseUrl=" + baseUrl + "]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + databaseUrl
+        + ", trustedHosts=" + trustedHosts + ", maxBodyBytes=" + maxBodyBytes + ", requestTimeout=" + requestTimeout
+        + ", providers=" + providers.keySet() + "]";
+  }
+}

@@ -1,0 +1,218 @@
+package dev.portcullis.observe;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores request records without ever making the caller wait: {@link #record} only offers to a bounded queue, and
+ * one daemon thread writes what it holds in batched transactions. When the queue is full, records are dropped and
+ * counted, never waited for. {@link #close()} writes everything still queued before it returns.
+ */
+public final class RequestLogWriter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
+
+  static final int DEFAULT_CAPACITY = 100_000;
+
+  /** Rows per transaction, at most. */
+  static final int BATCH_SIZE = 500;
+
+  /** How long the first record of a batch waits for others before the batch is written anyway. */
+  private static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private static final long DROP_WARNING_INTERVAL_MILLIS = Duration.ofSeconds(10).toMillis();
+
+  /** A failed batch is tried once more, then dropped. */
+  private static final int ATTEMPTS = 2;
+
+  private final DataSource dataSource;
+  private final BlockingQueue<RequestRecord> queue;
+  private final int capacity;
+  private final Clock clock;
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong nextDropWarningMillis = new AtomicLong(Long.MIN_VALUE);
+  private final Thread worker;
+  private volatile boolean closed;
+
+  private RequestLogWriter(DataSource dataSource, int capacity, Clock clock) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("request log queue capacity: " + capacity + " (expected: at least 1)");
+    }
+    this.dataSource = dataSource;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
+    this.clock = clock;
+    this.worker = Thread.ofPlatform().name("request-log-writer").daemon(true).unstarted(this::drain);
+  }
+
+  /** Starts a writer into the {@code request_logs} table of the given database, queueing up to 100,000 records. */
+  public static RequestLogWriter start(DataSource dataSource) {
+    return start(dataSource, DEFAULT_CAPACITY, Clock.systemUTC());
+  }
+
+  static RequestLogWriter start(DataSource dataSource, int capacity, Clock clock) {
+    RequestLogWriter writer = new RequestLogWriter(dataSource, capacity, clock);
+    writer.worker.start();
+    return writer;
+  }
+
+  /**
+   * Queues the record for writing, or drops and counts it when the queue is full or the writer closed. Never
+   * blocks, so it is safe on an event loop.
+   */
+  public void record(RequestRecord record) {
+    Objects.requireNonNull(record.id(), "RequestRecord.id");
+    Objects.requireNonNull(record.startedAt(), "RequestRecord.startedAt");
+    if (closed || !queue.offer(record)) {
+      drop();
+    }
+  }
+
+  private void drop() {
+    long total = dropped.incrementAndGet();
+    long now = clock.millis();
+    long due = nextDropWarningMillis.get();
+    if (now >= due && nextDropWarningMillis.compareAndSet(due, now + DROP_WARNING_INTERVAL_MILLIS)) {
+      if (closed) {
+        log.warn("request log: writer is closed, dropping records; {} dropped so far", total);
+      } else {
+        log.warn("request log: queue is full (capacity {}), dropping records; {} dropped so far", capacity, total);
+      }
+    }
+  }
+
+  private void drain() {
+    List<RequestRecord> batch = new ArrayList<>(BATCH_SIZE);
+    while (!(closed && queue.isEmpty())) {
+      try {
+        fill(batch);
+      } catch (InterruptedException e) {
+        // Only close() ends the writer; an interrupt writes what was collected so far.
+      }
+      if (!batch.isEmpty()) {
+        write(batch);
+        batch.clear();
+      }
+    }
+  }
+
+  /**
+   * Waits up to the flush interval for a first record, then collects more until the batch is full, the interval
+   * since the first record has passed, or the writer is closing (when everything queued is already there).
+   */
+  private void fill(List<RequestRecord> batch) throws InterruptedException {
+    RequestRecord first = queue.poll(FLUSH_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
+    if (first == null) {
+      return;
+    }
+    batch.add(first);
+    long deadline = System.nanoTime() + FLUSH_INTERVAL_NANOS;
+    while (batch.size() < BATCH_SIZE) {
+      queue.drainTo(batch, BATCH_SIZE - batch.size());
+      long remaining = deadline - System.nanoTime();
+      if (batch.size() == BATCH_SIZE || closed || remaining <= 0) {
+        return;
+      }
+      RequestRecord next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+    }
+  }
+
+  private void write(List<RequestRecord> batch) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        insert(batch);
+        written.addAndGet(batch.size());
+        return;
+      } catch (SQLException | RuntimeException e) {
+        // The exception's text only, never the rows: they hold caller metadata and error messages.
+        log.warn("request log: writing {} records failed (attempt {} of {}): {}", batch.size(), attempt, ATTEMPTS, e.toString());
+      }
+    }
+    long total = dropped.addAndGet(batch.size());
+    log.error("request log: dropped {} records after {} failed attempts; {} dropped so far", batch.size(), ATTEMPTS, total);
+  }
+
+  private void insert(List<RequestRecord> batch) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement(RequestLogTable.INSERT)) {
+        for (RequestRecord record : batch) {
+          RequestLogTable.bind(insert, record);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
+      }
+    }
+  }
+
+  private static void rollback(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Records stored so far. */
+  public long written() {
+    return written.get();
+  }
+
+  /** Records lost so far: queue full, writer closed, or a batch that failed twice. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Whether the writing thread is running. */
+  public boolean healthy() {
+    return worker.isAlive();
+  }
+
+  /**
+   * Stops accepting records and returns once every record queued before has been written (or dropped after failing
+   * twice). Call it after the server has stopped serving requests: a record offered while it runs may be lost.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    boolean interrupted = false;
+    while (worker.isAlive()) {
+      try {
+        worker.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RequestLogWriter[queued=" + queue.size() + "/" + capacity + ", written=" + written + ", dropped=" + dropped
+        + (closed ? ", closed" : "") + "]";
+  }
+}

@@ -1,0 +1,154 @@
+package dev.portcullis.routing;
+
+import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.Principal;
+import dev.portcullis.keys.ResolvedVirtualKey;
+import dev.portcullis.keys.VirtualKeyResolver;
+import dev.portcullis.provider.ProviderSpec;
+import dev.portcullis.provider.ProviderTable;
+import io.vertx.core.Future;
+import java.net.URI;
+
+/**
+ * Decides where a call goes from the headers and the model address:
+ * <ol>
+ *   <li>{@code -provider} header: passthrough with the caller's provider key (or the server-held one);</li>
+ *   <li>{@code -virtual-key} header, or a model {@code @slug/model}: a virtual key;</li>
+ *   <li>{@code provider/model}: the provider's server-held credentials;</li>
+ *   <li>a bare model: the only configured provider, if there is exactly one.</li>
+ * </ol>
+ * A custom host (header or virtual-key base URL) is checked by the {@link CustomHostGuard} before use.
+ */
+public final class TargetResolver {
+
+  private final ServerProviders serverProviders;
+  private final VirtualKeyResolver virtualKeys;
+  private final CustomHostGuard hostGuard;
+
+  public TargetResolver(ServerProviders serverProviders, VirtualKeyResolver virtualKeys, CustomHostGuard hostGuard) {
+    this.serverProviders = serverProviders;
+    this.virtualKeys = virtualKeys;
+    this.hostGuard = hostGuard;
+  }
+
+  /**
+   * @param model the model from the body, or null when it names none
+   */
+  public Future<Target> resolve(GatewayHeaders h, String model, Principal caller) {
+    String customHostParam = h.prefix() + "custom-host";
+    URI customHost = h.customHost() == null ? null : url(h.customHost(), customHostParam);
+    Future<Target> target;
+    try {
+      if (h.provider() != null) {
+        target = Future.succeededFuture(passthrough(h, model, customHost));
+      } else if (h.virtualKey() != null) {
+        target = viaVirtualKey(h.virtualKey(), model, caller, customHost);
+      } else if (model != null && model.startsWith("@")) {
+        int slash = model.indexOf('/');
+        if (slash < 2 || slash == model.length() - 1) {
+          throw GatewayException.badRequest("model: '" + model + "' (expected: '@<virtual-key>/<model>')", "model");
+        }
+        target = viaVirtualKey(model.substring(1, slash), model.substring(slash + 1), caller, customHost);
+      } else {
+        target = Future.succeededFuture(viaServerProvider(model, customHost));
+      }
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
+    }
+    return target.compose(t -> {
+      boolean callerSuppliedHost = customHost != null || t.virtualKey() != null && !defaultBase(t);
+      if (!callerSuppliedHost) {
+        return Future.succeededFuture(t);
+      }
+      String source = customHost != null ? customHostParam : "virtual key '" + t.virtualKey() + "' base_url";
+      return hostGuard.check(t.baseUrl(), source).map(t::withPinnedAddress);
+    });
+  }
+
+  private static boolean defaultBase(Target t) {
+    return t.provider().baseUrl() != null && t.baseUrl().toString().equals(t.provider().baseUrl());
+  }
+
+  private Target passthrough(GatewayHeaders h, String model, URI customHost) {
+    String param = h.prefix() + "provider";
+    ProviderSpec spec = ProviderTable.find(h.provider()).orElseThrow(() -> GatewayException.badRequest(
+        param + ": '" + h.provider() + "' (expected one of: " + String.join(", ", ProviderTable.ids()) + ")", param));
+    ServerProviders.Configured held = serverProviders.find(spec.id()).orElse(null);
+    String credential = h.providerKey() != null ? h.providerKey() : held == null ? null : held.credential();
+    if (credential == null && spec.requiresKey()) {
+      throw GatewayException.badRequest("missing provider key for '" + spec.id() + "' (expected: 'Authorization: "
+          + "Bearer <provider key>' with the " + param + " header; the gateway key then goes in '"
+          + h.prefix() + "api-key')", "authorization");
+    }
+    URI base = customHost != null ? customHost
+        : held != null ? held.baseUrl()
+        : spec.baseUrl() != null ? URI.create(spec.baseUrl())
+        : null;
+    if (base == null) {
+      throw GatewayException.badRequest(h.prefix() + "custom-host: missing (expected: the base URL of the '"
+          + spec.id() + "' server, e.g. http://host:8000/v1)", h.prefix() + "custom-host");
+    }
+    return new Target(spec, base, credential, model, null, null);
+  }
+
+  private Future<Target> viaVirtualKey(String slug, String model, Principal caller, URI customHost) {
+    return virtualKeys.resolve(slug, caller).map(vk -> {
+      checkAllowed(vk, model);
+      ProviderSpec spec = ProviderTable.find(vk.key().provider()).orElseThrow();
+      URI base = customHost != null ? customHost
+          : vk.key().baseUrl() != null ? url(vk.key().baseUrl(), "base_url")
+          : URI.create(spec.baseUrl());
+      String credential = vk.credential().isEmpty() ? null : vk.credential();
+      return new Target(spec, base, credential, model, slug, null);
+    });
+  }
+
+  private static void checkAllowed(ResolvedVirtualKey vk, String model) {
+    if (model != null && !vk.key().allows(model)) {
+      throw GatewayException.badRequest("model: '" + model + "' is not served by virtual key '" + vk.key().slug()
+          + "' (allowed: " + String.join(", ", vk.key().models()) + ")", "model");
+    }
+  }
+
+  private Target viaServerProvider(String model, URI customHost) {
+    if (model != null) {
+      int slash = model.indexOf('/');
+      if (slash > 0) {
+        String providerId = model.substring(0, slash);
+        if (ProviderTable.find(providerId).isPresent()) {
+          ServerProviders.Configured held = serverProviders.find(providerId).orElseThrow(() ->
+              GatewayException.badRequest("model: '" + model + "' names provider '" + providerId
+                  + "', which has no server-held credentials (expected: set PORTCULLIS_PROVIDER_"
+                  + providerId.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                  + "_API_KEY, or address a virtual key as '@slug/model')", "model"));
+          return configured(held, model.substring(slash + 1), customHost);
+        }
+      }
+    }
+    ServerProviders.Configured only = serverProviders.only().orElseThrow(() -> GatewayException.badRequest(
+        (model == null ? "model: missing" : "model: '" + model + "' does not say which provider serves it")
+            + " (expected: 'provider/model', '@virtual-key/model', or a provider header"
+            + (serverProviders.ids().isEmpty() ? "" : "; configured providers: "
+                + String.join(", ", serverProviders.ids())) + ")", "model"));
+    return configured(only, model, customHost);
+  }
+
+  private static Target configured(ServerProviders.Configured held, String model, URI customHost) {
+    return new Target(held.spec(), customHost != null ? customHost : held.baseUrl(), held.credential(), model, null,
+        null);
+  }
+
+  private static URI url(String text, String param) {
+    try {
+      URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        return uri;
+      }
+    } catch (IllegalArgumentException ignored) {
+      // reported below
+    }
+    throw GatewayException.badRequest(param + ": '" + text + "' (expected: an http or https base URL such as "
+        + "http://host:8000/v1)", param);
+  }
+}

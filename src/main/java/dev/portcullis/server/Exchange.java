@@ -1,0 +1,82 @@
+package dev.portcullis.server;
+
+import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.keys.ApiKeyService;
+import dev.portcullis.keys.Principal;
+import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.routing.Target;
+import io.vertx.core.http.HttpClientRequest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The running state of one inbound request, confined to its event loop: filled in stage by stage, turned into a
+ * {@link RequestRecord} exactly once when the request ends (successfully, with an error, or by the client leaving).
+ */
+final class Exchange {
+
+  final String id = UUID.randomUUID().toString();
+  final long startNanos = System.nanoTime();
+  final Instant startedAt = Instant.now();
+  final String method;
+  final String path;
+  String traceId;
+  String prefix = GatewayHeaders.NATIVE_PREFIX;
+  Map<String, String> metadata = Map.of();
+  Principal principal;
+  Target target;
+  boolean stream;
+  long firstByteNanos;
+  Integer promptTokens;
+  Integer completionTokens;
+  Integer totalTokens;
+  HttpClientRequest upstream;
+  long timerId = -1;
+  private boolean finished;
+
+  Exchange(String method, String path) {
+    this.method = method;
+    this.path = path;
+  }
+
+  void markFirstByte() {
+    if (firstByteNanos == 0) {
+      firstByteNanos = System.nanoTime();
+    }
+  }
+
+  boolean finished() {
+    return finished;
+  }
+
+  /** Ends the exchange once; later calls return null so nothing is recorded twice. */
+  RequestRecord finish(int status, String errorType, String errorMessage) {
+    if (finished) {
+      return null;
+    }
+    finished = true;
+    long now = System.nanoTime();
+    return new RequestRecord(
+        id,
+        traceId,
+        startedAt,
+        principal == null ? ApiKeyService.DEFAULT_WORKSPACE : principal.workspaceId(),
+        principal == null ? null : principal.keyId(),
+        target == null ? null : target.virtualKey(),
+        target == null ? null : target.provider().id(),
+        target == null ? null : target.model(),
+        method,
+        path,
+        status,
+        stream,
+        (now - startNanos) / 1_000_000,
+        firstByteNanos == 0 ? null : (firstByteNanos - startNanos) / 1_000_000,
+        promptTokens,
+        completionTokens,
+        totalTokens,
+        metadata,
+        errorType,
+        errorMessage);
+  }
+}

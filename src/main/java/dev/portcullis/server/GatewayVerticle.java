@@ -1,0 +1,104 @@
+package dev.portcullis.server;
+
+import dev.portcullis.admin.AdminAccess;
+import dev.portcullis.error.GatewayException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * One event loop's share of the gateway: its own HTTP server (all instances share the port) and its own pooled
+ * upstream client, over the services every instance shares.
+ */
+final class GatewayVerticle extends VerticleBase {
+
+  private static final int ADMIN_BODY_LIMIT = 1024 * 1024;
+
+  private final GatewayServices services;
+  private final int port;
+  private HttpClient client;
+
+  GatewayVerticle(GatewayServices services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    client = vertx.httpClientBuilder()
+        .with(new HttpClientOptions()
+            .setTcpNoDelay(true)
+            .setKeepAlive(true)
+            .setKeepAliveTimeout(30)
+            .setConnectTimeout(10_000)
+            .setMaxInitialLineLength(8192)
+            .setDecoderInitialBufferSize(1024))
+        .with(new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1))
+        .build();
+    UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder());
+    InferenceHandler inference = new InferenceHandler(services.authenticator(), services.resolver(), forwarder,
+        services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
+
+    Router router = Router.router(vertx);
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
+    router.get("/ready").handler(this::ready);
+    router.route("/v1/*").handler(inference);
+    router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
+    router.route("/admin/v1/*").handler(new AdminAccess(services.authenticator()));
+    services.keysApi().mount(router);
+    services.virtualKeysApi().mount(router);
+    router.get("/admin/v1/logs").handler(services.logsApi()::handle);
+    router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
+        + ctx.request().method() + " " + ctx.request().path()
+        + " (expected: /v1/..., /admin/v1/..., /health or /ready)")));
+    router.route().failureHandler(GatewayVerticle::renderFailure);
+
+    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        .setHost(services.config().host())
+        .setPort(port)
+        .setTcpNoDelay(true)
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout(0)
+        .setMaxHeaderSize(32 * 1024)
+        .setCompressionSupported(false));
+    return server.requestHandler(router).listen();
+  }
+
+  private void ready(RoutingContext ctx) {
+    vertx.executeBlocking(services::ready, false).onComplete(ar -> {
+      boolean ok = ar.succeeded() && ar.result();
+      ctx.response().setStatusCode(ok ? 200 : 503);
+      ctx.json(new JsonObject().put("status", ok ? "ready" : "not ready"));
+    });
+  }
+
+  private static void renderFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    GatewayException e;
+    if (failure != null) {
+      e = ErrorRenderer.toGatewayException(failure);
+    } else {
+      e = switch (ctx.statusCode()) {
+        case 413 -> GatewayException.payloadTooLarge(ADMIN_BODY_LIMIT);
+        case 405 -> GatewayException.notFound("method " + ctx.request().method() + " is not allowed on "
+            + ctx.request().path());
+        case 404 -> GatewayException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path());
+        default -> GatewayException.badRequest("request could not be handled (HTTP " + ctx.statusCode() + ")");
+      };
+    }
+    ErrorRenderer.render(ctx.response(), e);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return client == null ? Future.succeededFuture() : client.close();
+  }
+}

@@ -1,0 +1,273 @@
+package dev.portcullis.server;
+
+import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.error.GatewayException;
+import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.provider.UpstreamErrorReader;
+import dev.portcullis.routing.Target;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Sends one call to an OpenAI-wire provider and relays the answer: JSON bodies whole, event streams chunk by chunk
+ * as they arrive, with backpressure both ways. A client that leaves, or a timeout, resets the upstream request.
+ */
+final class UpstreamForwarder {
+
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+      "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "set-cookie");
+  /** Client headers a provider understands and that carry no gateway secret: forwarded as they are. */
+  private static final Set<String> PASSED_THROUGH = Set.of("openai-organization", "openai-project", "openai-beta",
+      "anthropic-version", "anthropic-beta");
+  /** Provider-family headers ({@code x-portkey-openai-organization}) and the provider header they become. */
+  private static final Map<String, String> FAMILY_HEADERS = Map.of(
+      "openai-organization", "OpenAI-Organization",
+      "openai-project", "OpenAI-Project",
+      "openai-beta", "OpenAI-Beta");
+
+  private final HttpClient client;
+  private final Vertx vertx;
+  private final Consumer<RequestRecord> recorder;
+
+  UpstreamForwarder(HttpClient client, Vertx vertx, Consumer<RequestRecord> recorder) {
+    this.client = client;
+    this.vertx = vertx;
+    this.recorder = recorder;
+  }
+
+  void forward(Exchange ex, HttpServerRequest in, GatewayHeaders h, Buffer body, String endpoint, long timeoutMs) {
+    HttpServerResponse out = in.response();
+    Target t = ex.target;
+    out.putHeader(ex.prefix + "provider", t.provider().id());
+    out.putHeader(ex.prefix + "retry-attempt-count", "0");
+    ex.timerId = vertx.setTimer(timeoutMs, id -> timedOut(ex, out, timeoutMs, h));
+    client.request(options(in, t, endpoint)).onComplete(ar -> {
+      if (ex.finished()) {
+        if (ar.succeeded()) {
+          ar.result().reset();
+        }
+        return;
+      }
+      if (ar.failed()) {
+        fail(ex, out, unreachable(t, ar.cause()));
+        return;
+      }
+      HttpClientRequest up = ar.result();
+      ex.upstream = up;
+      copyRequestHeaders(in, h, t, up);
+      up.send(body).onComplete(res -> {
+        if (ex.finished()) {
+          return;
+        }
+        if (res.failed()) {
+          fail(ex, out, unreachable(t, res.cause()));
+        } else {
+          relay(ex, res.result(), out);
+        }
+      });
+    });
+  }
+
+  private static RequestOptions options(HttpServerRequest in, Target t, String endpoint) {
+    URI base = t.baseUrl();
+    boolean ssl = "https".equals(base.getScheme());
+    int port = base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80;
+    String query = in.query();
+    String uri = (base.getRawPath() == null ? "" : base.getRawPath()) + endpoint + (query == null ? "" : "?" + query);
+    RequestOptions o = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(port).setSsl(ssl)
+        .setURI(uri);
+    if (t.pinnedAddress() != null) {
+      o.setServer(SocketAddress.inetSocketAddress(port, t.pinnedAddress().getHostAddress()));
+    }
+    return o;
+  }
+
+  private static void copyRequestHeaders(HttpServerRequest in, GatewayHeaders h, Target t, HttpClientRequest up) {
+    String contentType = in.getHeader("content-type");
+    if (contentType != null) {
+      up.putHeader("content-type", contentType);
+    }
+    String accept = in.getHeader("accept");
+    if (accept != null) {
+      up.putHeader("accept", accept);
+    }
+    up.putHeader("user-agent", "Portcullis/0.1");
+    for (String name : PASSED_THROUGH) {
+      String v = in.getHeader(name);
+      if (v != null) {
+        up.putHeader(name, v);
+      }
+    }
+    FAMILY_HEADERS.forEach((family, providerHeader) -> {
+      String v = GatewayHeaders.header(in.headers(), family);
+      if (v != null) {
+        up.putHeader(providerHeader, v);
+      }
+    });
+    for (String name : h.forwardHeaders()) {
+      if (name.equals("authorization") || name.startsWith(GatewayHeaders.NATIVE_PREFIX)
+          || name.startsWith(GatewayHeaders.PORTKEY_PREFIX) || HOP_BY_HOP.contains(name) || name.equals("host")) {
+        continue;
+      }
+      String v = in.getHeader(name);
+      if (v != null) {
+        up.putHeader(name, v);
+      }
+    }
+    if (t.credential() != null) {
+      up.putHeader(t.provider().authHeader(), t.provider().authPrefix() + t.credential());
+    }
+  }
+
+  private void relay(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
+    int status = resp.statusCode();
+    if (status >= 400) {
+      resp.body().onComplete(ar -> {
+        if (ex.finished()) {
+          return;
+        }
+        Buffer body = ar.succeeded() ? ar.result() : Buffer.buffer();
+        fail(ex, out, UpstreamErrorReader.read(ex.target.provider().id(), status, body, ex.target.credential()));
+      });
+      return;
+    }
+    out.setStatusCode(status);
+    resp.headers().forEach((name, value) -> {
+      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        out.headers().add(name, value);
+      }
+    });
+    String contentType = resp.getHeader("content-type");
+    if (contentType != null && contentType.startsWith("text/event-stream")) {
+      relayStream(ex, resp, out);
+    } else if (contentType != null && contentType.contains("json")) {
+      resp.body().onComplete(ar -> {
+        if (ex.finished()) {
+          return;
+        }
+        if (ar.failed()) {
+          fail(ex, out, unreachable(ex.target, ar.cause()));
+          return;
+        }
+        Buffer body = ar.result();
+        UsageCapture.fromJson(body, ex);
+        ex.markFirstByte();
+        out.end(body);
+        succeed(ex, status);
+      });
+    } else {
+      relayStream(ex, resp, out);
+    }
+  }
+
+  private void relayStream(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
+    boolean sse = resp.getHeader("content-type") != null && resp.getHeader("content-type").startsWith("text/event-stream");
+    ex.stream = ex.stream || sse;
+    String length = resp.getHeader("content-length");
+    if (length != null) {
+      out.putHeader("content-length", length);
+    } else {
+      out.setChunked(true);
+    }
+    UsageCapture usage = sse ? new UsageCapture(ex) : null;
+    out.writeHead();
+    resp.handler(chunk -> {
+      ex.markFirstByte();
+      if (usage != null) {
+        usage.accept(chunk);
+      }
+      out.write(chunk);
+      if (out.writeQueueFull()) {
+        resp.pause();
+        out.drainHandler(v -> resp.resume());
+      }
+    });
+    resp.exceptionHandler(err -> {
+      if (!ex.finished()) {
+        out.reset();
+        complete(ex, 502, "upstream_error", "provider stream broke: " + err.getMessage());
+      }
+    });
+    resp.endHandler(v -> {
+      if (!ex.finished()) {
+        out.end();
+        succeed(ex, resp.statusCode());
+      }
+    });
+  }
+
+  private void timedOut(Exchange ex, HttpServerResponse out, long timeoutMs, GatewayHeaders h) {
+    ex.timerId = -1;
+    if (ex.finished()) {
+      return;
+    }
+    fail(ex, out, GatewayException.timeout("request timed out after " + timeoutMs + " ms (limit set by "
+        + (h.requestTimeoutMs() != null ? h.prefix() + "request-timeout" : "PORTCULLIS_REQUEST_TIMEOUT_MS")
+        + "); the provider call was cancelled"));
+    cancelUpstream(ex);
+  }
+
+  /** The client went away before the answer ended: cancel the provider call and record it. */
+  void clientGone(Exchange ex) {
+    if (ex.finished()) {
+      return;
+    }
+    complete(ex, 499, "client_closed", "client closed the connection before the response ended");
+    cancelUpstream(ex);
+  }
+
+  /** Resets the provider call; done after the exchange is finished, so the reset's own failure is ignored. */
+  private static void cancelUpstream(Exchange ex) {
+    if (ex.upstream != null) {
+      ex.upstream.reset();
+    }
+  }
+
+  void fail(Exchange ex, HttpServerResponse out, Throwable failure) {
+    if (ex.finished()) {
+      return;
+    }
+    GatewayException e = ErrorRenderer.toGatewayException(failure);
+    ErrorRenderer.render(out, e);
+    complete(ex, e.status(), e.type(), e.getMessage());
+  }
+
+  private void succeed(Exchange ex, int status) {
+    complete(ex, status, null, null);
+  }
+
+  private void complete(Exchange ex, int status, String errorType, String errorMessage) {
+    if (ex.timerId != -1) {
+      vertx.cancelTimer(ex.timerId);
+      ex.timerId = -1;
+    }
+    RequestRecord record = ex.finish(status, errorType, errorMessage);
+    if (record != null) {
+      recorder.accept(record);
+    }
+  }
+
+  private static GatewayException unreachable(Target t, Throwable cause) {
+    if (cause instanceof GatewayException g) {
+      return g;
+    }
+    String reason = cause instanceof TimeoutException ? "timed out"
+        : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return GatewayException.upstreamUnreachable("provider '" + t.provider().id() + "' at " + t.baseUrl().getHost()
+        + ":" + (t.baseUrl().getPort() == -1 ? ("https".equals(t.baseUrl().getScheme()) ? 443 : 80) : t.baseUrl().getPort())
+        + " could not be reached: " + reason);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.portcullis.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The gateway's database: a connection pool over SQLite or PostgreSQL, migrated to the current schema when opened.
+ * Every method that touches the database blocks; call them off the event loop.
+ */
+public final class Database implements AutoCloseable {
+
+  /** SQLite has one writer at a time; more connections would only queue on its lock. */
+  private static final int SQLITE_POOL_SIZE = 4;
+
+  private static final int POSTGRESQL_POOL_SIZE = 10;
+
+  /** How long a caller waits for a pooled connection, which also bounds {@link #isReachable()}. */
+  private static final long CONNECTION_TIMEOUT_MS = 5_000;
+
+  private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+  private final HikariDataSource pool;
+  private final SqlDialect dialect;
+
+  private Database(HikariDataSource pool, SqlDialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Connects and applies any pending migrations from {@code classpath:db/migration}.
+   *
+   * @param url {@code jdbc:sqlite:<path>} (parent directories are created), {@code jdbc:postgresql://...},
+   *     {@code postgres://user:password@host:port/database} or {@code postgresql://...}
+   * @throws IllegalArgumentException when the URL's scheme is not one of those
+   */
+  public static Database open(String url) {
+    DatabaseUrl parsed = DatabaseUrl.parse(url);
+    HikariDataSource pool = new HikariDataSource(poolConfig(parsed));
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool, parsed.dialect());
+  }
+
+  private static HikariConfig poolConfig(DatabaseUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("portcullis-" + url.dialect().name().toLowerCase());
+    config.setJdbcUrl(url.jdbcUrl());
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    switch (url.dialect()) {
+      case SQLITE -> {
+        createParentDirectories(url);
+        config.setMaximumPoolSize(SQLITE_POOL_SIZE);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("busy_timeout", "5000");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("foreign_keys", "true");
+      }
+      case POSTGRESQL -> {
+        config.setMaximumPoolSize(POSTGRESQL_POOL_SIZE);
+        config.setUsername(url.username());
+        config.setPassword(url.password());
+        config.addDataSourceProperty("ApplicationName", "portcullis");
+        // Keeps row values ("Failing row contains ...", batch parameters) out of exception messages and logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+      }
+    }
+    return config;
+  }
+
+  private static void createParentDirectories(DatabaseUrl url) {
+    try {
+      Files.createDirectories(url.sqliteFile().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the directory for SQLite database " + url.sqliteFile(), e);
+    }
+  }
+
+  /** The pool; connections come back to it on {@link Connection#close()}. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** Whether a connection can be had and answers, within about five seconds. Used by readiness checks. */
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Closes every pooled connection; asking the data source for one afterwards fails. */
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + dialect + ", " + pool.getPoolName() + "]";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.portcullis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void defaultsServeOnLoopbackPort8787WithSqliteUnderData() {
+    GatewayConfig c = new ConfigLoader(Map.of()).resolve(null);
+    assertThat(c.host()).isEqualTo("127.0.0.1");
+    assertThat(c.port()).isEqualTo(8787);
+    assertThat(c.databaseUrl()).isEqualTo("jdbc:sqlite:data/portcullis.db");
+    assertThat(c.adminKey()).isNull();
+    assertThat(c.trustedHosts()).isEmpty();
+    assertThat(c.providers()).isEmpty();
+  }
+
+  @Test
+  void environmentWinsOverYaml() throws IOException {
+    Path yaml = dir.resolve("p.yaml");
+    Files.writeString(yaml, """
+        port: 9000
+        host: 0.0.0.0
+        trusted_hosts: [10.0.0.0/8]
+        providers:
+          openai:
+            api_key: sk-from-yaml
+          groq:
+            api_key: gsk-yaml
+        """);
+    GatewayConfig c = new ConfigLoader(Map.of(
+        "PORTCULLIS_PORT", "9100",
+        "PORTCULLIS_PROVIDER_OPENAI_API_KEY", "sk-from-env",
+        "PORTCULLIS_PROVIDER_MISTRAL_AI_BASE_URL", "http://mistral.internal/v1")).load(yaml);
+    assertThat(c.port()).isEqualTo(9100);
+    assertThat(c.host()).isEqualTo("0.0.0.0");
+    assertThat(c.trustedHosts()).containsExactly("10.0.0.0/8");
+    assertThat(c.providers().get("openai").apiKey()).isEqualTo("sk-from-env");
+    assertThat(c.providers().get("groq").apiKey()).isEqualTo("gsk-yaml");
+    assertThat(c.providers().get("mistral-ai").baseUrl()).isEqualTo("http://mistral.internal/v1");
+  }
+
+  @Test
+  void badPortNamesSettingValueAndRange() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_PORT", "eighty")).resolve(null))
+        .hasMessage("port / PORTCULLIS_PORT: 'eighty' (expected: an integer 0..65535)");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_PORT", "70000")).resolve(null))
+        .hasMessage("port / PORTCULLIS_PORT: 70000 (expected: 0..65535)");
+  }
+
+  @Test
+  void shortAdminKeyIsRefused() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_ADMIN_KEY", "short")).resolve(null))
+        .hasMessage("admin_key / PORTCULLIS_ADMIN_KEY: 5 characters (expected: at least 16)");
+  }
+
+  @Test
+  void unknownProviderVariableIsRefused() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_PROVIDER_OPENAI_TOKEN", "x")).resolve(null))
+        .hasMessageStartingWith("PORTCULLIS_PROVIDER_OPENAI_TOKEN: unknown setting");
+  }
+
+  @Test
+  void trustedHostsComeCommaSeparatedFromEnvironment() {
+    GatewayConfig c = new ConfigLoader(Map.of("PORTCULLIS_TRUSTED_HOSTS", "127.0.0.1, ollama.local ,")).resolve(null);
+    assertThat(c.trustedHosts()).containsExactly("127.0.0.1", "ollama.local");
+  }
+
+  @Test
+  void toStringNeverShowsProviderKeys() {
+    GatewayConfig c = new ConfigLoader(Map.of("PORTCULLIS_PROVIDER_OPENAI_API_KEY", "sk-secret-value",
+        "PORTCULLIS_ADMIN_KEY", "admin-secret-value-123")).resolve(null);
+    assertThat(c.toString()).doesNotContain("sk-secret-value").doesNotContain("admin-secret-value-123");
+    assertThat(c.providers().get("openai").toString()).doesNotContain("sk-secret-value");
+  }
+}
