@@ -1,6 +1,7 @@
 package dev.portcullis;
 
 import dev.portcullis.cli.KeysCommand;
+import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
-    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class, MockUpstreamCommand.class})
 public final class Portcullis {
 
   public static void main(String[] args) {
