@@ -25,6 +25,8 @@ final class Exchange {
   Map<String, String> metadata = Map.of();
   Principal principal;
   Target target;
+  int retryAttemptCount;
+  String lastUsedOptionIndex;
   boolean stream;
   long firstByteNanos;
   Integer promptTokens;
