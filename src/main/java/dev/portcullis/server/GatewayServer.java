@@ -20,7 +20,9 @@ import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.ServerProviders;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
+import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.config.BreakerState;
 import dev.portcullis.routing.smart.ModelCatalog;
 import dev.portcullis.routing.smart.ProviderScores;
 import dev.portcullis.routing.smart.SmartRouter;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +91,7 @@ public final class GatewayServer implements AutoCloseable {
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
           : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
-          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter,
+          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter, metrics(breakers, logWriter),
           new KeysApi(keyService, authenticator), new VirtualKeysApi(vkService, vkResolver),
           new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers),
           new LogsApi(new RequestLogRepository(database)));
@@ -114,6 +117,22 @@ public final class GatewayServer implements AutoCloseable {
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("gateway failed to start: " + e.getMessage(), e);
     }
+  }
+
+  private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter) {
+    GatewayMetrics metrics = new GatewayMetrics();
+    metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target: 0 closed, 1 half-open, 2 open",
+        "target", () -> breakers.snapshot().stream().collect(Collectors.toMap(BreakerState::key,
+            s -> switch (s.state()) {
+              case CLOSED -> 0.0;
+              case HALF_OPEN -> 1.0;
+              case OPEN -> 2.0;
+            }, (a, b) -> a)));
+    metrics.gauge("portcullis_request_log_written", "Request log rows written", logWriter,
+        RequestLogWriter::written);
+    metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",
+        logWriter, RequestLogWriter::dropped);
+    return metrics;
   }
 
   public int port() {

@@ -7,6 +7,7 @@ import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.VirtualKeysApi;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
+import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.routing.PlanSource;
@@ -28,14 +29,19 @@ record GatewayServices(
     ProviderScores scores,
     BreakerRegistry breakers,
     RequestLogWriter logWriter,
+    GatewayMetrics metrics,
     KeysApi keysApi,
     VirtualKeysApi virtualKeysApi,
     ConfigsApi configsApi,
     TargetsHealthApi targetsHealthApi,
     LogsApi logsApi) {
 
+  /** Where every finished request's record goes: the request log and the metrics. */
   Consumer<RequestRecord> recorder() {
-    return logWriter::record;
+    return record -> {
+      logWriter.record(record);
+      metrics.record(record);
+    };
   }
 
   /** Ready means the database answers and the log writer runs. Blocking. */

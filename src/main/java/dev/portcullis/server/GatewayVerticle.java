@@ -61,6 +61,9 @@ final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     router.get("/ready").handler(this::ready);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(services.metrics().scrape()));
     router.route("/v1/*").handler(inference);
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     router.route("/admin/v1/*").handler(new AdminAccess(services.authenticator()));

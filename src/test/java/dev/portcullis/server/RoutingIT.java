@@ -181,5 +181,9 @@ class RoutingIT {
       JsonNode health = JSON.readTree(h.admin(h.get("/admin/v1/targets/health")).body()).path("data");
       assertThat(health.toString()).contains("\"state\":\"open\"").doesNotContain("sk-b");
     });
+    String metrics = h.send(h.get("/metrics")).body();
+    assertThat(metrics).contains("portcullis_breaker_state{target=\"openai " + broken.baseUrl()).contains("} 2.0")
+        .contains("portcullis_requests_seconds_count{provider=\"openai\",status=\"200\"}")
+        .doesNotContain("sk-b");
   }
 }
