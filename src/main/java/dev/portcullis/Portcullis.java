@@ -1,9 +1,12 @@
 package dev.portcullis;
 
+import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
+import dev.portcullis.cli.VaultCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
+import dev.portcullis.cli.WorkspacesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
-    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class, MockUpstreamCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
+        AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class})
 public final class Portcullis {
 
   public static void main(String[] args) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param maxBodyBytes largest request body accepted
  * @param requestTimeout longest a single upstream call may take when the caller sets no timeout
  * @param providers server-held provider credentials, by provider id, for {@code provider/model} addressing
+ * @param masterKeyPrevious retired vault master keys (comma-separated), still read for rows they sealed, or null
+ * @param redisUrl Redis for change notification across nodes, or null to keep it in process
+ * @param redisChannel the pub/sub channel nodes announce changes on
  */
 public record GatewayConfig(
     String host,
@@ -30,7 +33,10 @@ public record GatewayConfig(
     List<String> trustedHosts,
     long maxBodyBytes,
     Duration requestTimeout,
-    Map<String, ProviderCredentials> providers) {
+    Map<String, ProviderCredentials> providers,
+    String masterKeyPrevious,
+    String redisUrl,
+    String redisChannel) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -50,6 +56,6 @@ public record GatewayConfig(
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + databaseUrl
         + ", trustedHosts=" + trustedHosts + ", maxBodyBytes=" + maxBodyBytes + ", requestTimeout=" + requestTimeout
-        + ", providers=" + providers.keySet() + "]";
+        + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel) + "]";
   }
 }

@@ -1,8 +1,6 @@
 package dev.portcullis.server;
 
-import dev.portcullis.admin.KeysApi;
-import dev.portcullis.admin.LogsApi;
-import dev.portcullis.admin.VirtualKeysApi;
+import dev.portcullis.admin.AdminApi;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.RequestLogWriter;
@@ -18,9 +16,7 @@ record GatewayServices(
     Authenticator authenticator,
     TargetResolver resolver,
     RequestLogWriter logWriter,
-    KeysApi keysApi,
-    VirtualKeysApi virtualKeysApi,
-    LogsApi logsApi) {
+    AdminApi adminApi) {
 
   Consumer<RequestRecord> recorder() {
     return logWriter::record;

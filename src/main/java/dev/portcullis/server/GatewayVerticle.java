@@ -1,6 +1,5 @@
 package dev.portcullis.server;
 
-import dev.portcullis.admin.AdminAccess;
 import dev.portcullis.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -52,10 +51,7 @@ final class GatewayVerticle extends VerticleBase {
     router.get("/ready").handler(this::ready);
     router.route("/v1/*").handler(inference);
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
-    router.route("/admin/v1/*").handler(new AdminAccess(services.authenticator()));
-    services.keysApi().mount(router);
-    services.virtualKeysApi().mount(router);
-    router.get("/admin/v1/logs").handler(services.logsApi()::handle);
+    services.adminApi().mount(router);
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
         + ctx.request().method() + " " + ctx.request().path()
         + " (expected: /v1/..., /admin/v1/..., /health or /ready)")));
