@@ -11,7 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * {@code /admin/v1/workspaces}: the sub-account API. List the caller's workspace and its descendants; create a child
+ * {@code /admin/v1/workspaces}: the sub-account API. List a workspace (the caller's unless {@code workspace_id}
+ * names another in reach) and its descendants; create a child
  * (with limits); read; edit (limits and enabled only on descendants); delete a descendant.
  */
 final class WorkspacesApi {
@@ -46,7 +47,7 @@ final class WorkspacesApi {
   }
 
   private void list(RoutingContext ctx) {
-    AdminJson.respond(ctx, 200, () -> AdminJson.list(service.list(AdminAccess.reach(ctx)).stream()
+    AdminJson.respond(ctx, 200, () -> AdminJson.list(service.list(AdminAccess.reach(ctx), AdminAccess.workspace(ctx)).stream()
         .map(TenancyViews::of).toList()));
   }
 

@@ -66,7 +66,7 @@ public final class WorkspacesCommand {
     @Override
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
-        for (Workspace w : store.tenancy().workspaces().list(Reach.everything())) {
+        for (Workspace w : store.tenancy().workspaces().list(Reach.everything(), Workspace.ROOT)) {
           System.out.printf("%-20s  %-20s  %-24s  %-8s  keys<=%s vks<=%s children<=%s%n", w.id(),
               w.parentId() == null ? "-" : w.parentId(), w.name(), w.enabled() ? "enabled" : "disabled",
               limit(w.limits().maxApiKeys()), limit(w.limits().maxVirtualKeys()), limit(w.limits().maxWorkspaces()));

@@ -51,9 +51,9 @@ public final class WorkspaceService {
     });
   }
 
-  /** The caller's home workspace and every live descendant, parents first. */
-  public List<Workspace> list(Reach reach) {
-    return store.read("list workspaces", c -> store.workspaces.subtree(c, reach.home()));
+  /** A workspace in reach and every live descendant, parents first. */
+  public List<Workspace> list(Reach reach, String workspaceId) {
+    return store.read("list workspaces", c -> store.workspaces.subtree(c, reach.require(c, workspaceId).id()));
   }
 
   public Workspace find(Reach reach, String id) {

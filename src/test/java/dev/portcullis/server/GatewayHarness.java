@@ -62,6 +62,13 @@ final class GatewayHarness implements AutoCloseable {
         .header("content-type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
+  /** Any method; a null body sends none. */
+  HttpRequest.Builder request(String method, String path, String body) {
+    return HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+        .header("content-type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  }
+
   HttpRequest.Builder get(String path) {
     return HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20)).GET();
   }
