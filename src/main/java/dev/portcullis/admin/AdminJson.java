@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.Role;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -133,6 +134,16 @@ final class AdminJson {
       throw GatewayException.badRequest(field + ": " + v + " (expected: an integer " + min + ".." + max + ")", field);
     }
     return v.asLong();
+  }
+
+  /** The {@code role} field, or null when absent. */
+  static Role role(ObjectNode body) {
+    String text = string(body, "role", false);
+    try {
+      return text == null ? null : Role.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw GatewayException.badRequest(e.getMessage(), "role");
+    }
   }
 
   static Instant instant(ObjectNode body, String field) {

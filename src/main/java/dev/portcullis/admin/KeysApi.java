@@ -2,9 +2,7 @@ package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.ApiKeyService;
-import dev.portcullis.keys.Role;
 import dev.portcullis.keys.Scope;
 import dev.portcullis.keys.TenancyViews;
 import io.vertx.ext.web.Router;
@@ -47,7 +45,7 @@ final class KeysApi {
           new ApiKeyService.Draft(
               workspace == null ? AdminAccess.workspace(ctx) : workspace,
               AdminJson.string(body, "name", true),
-              role(AdminJson.string(body, "role", false)),
+              AdminJson.role(body),
               body.has("scopes") ? Scope.parseAll(AdminJson.strings(body, "scopes"), "scopes") : null,
               AdminJson.string(body, "user_id", false),
               AdminJson.instant(body, "expires_at"),
@@ -103,14 +101,6 @@ final class KeysApi {
     ObjectNode json = TenancyViews.of(created.key());
     json.put("key", created.secret());
     return json;
-  }
-
-  private static Role role(String text) {
-    try {
-      return text == null ? null : Role.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw GatewayException.badRequest(e.getMessage(), "role");
-    }
   }
 
   /** A default config as JSON text: an object, or a string naming a saved config; null when absent. */

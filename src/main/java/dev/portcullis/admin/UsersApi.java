@@ -1,8 +1,6 @@
 package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.error.GatewayException;
-import dev.portcullis.keys.Role;
 import dev.portcullis.keys.TenancyViews;
 import dev.portcullis.keys.UserService;
 import io.vertx.ext.web.Router;
@@ -36,7 +34,7 @@ final class UsersApi {
       String workspace = AdminJson.string(body, "workspace_id", false);
       return TenancyViews.of(service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
           workspace == null ? AdminAccess.workspace(ctx) : workspace, AdminJson.string(body, "email", true),
-          AdminJson.string(body, "name", false), role(AdminJson.string(body, "role", false))));
+          AdminJson.string(body, "name", false), AdminJson.role(body)));
     });
   }
 
@@ -54,20 +52,12 @@ final class UsersApi {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, PATCH_FIELDS);
       return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
-          AdminJson.string(body, "name", false), role(AdminJson.string(body, "role", false))));
+          AdminJson.string(body, "name", false), AdminJson.role(body)));
     });
   }
 
   private void delete(RoutingContext ctx) {
     AdminJson.respond(ctx, 200, () ->
         TenancyViews.of(service.delete(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"))));
-  }
-
-  private static Role role(String text) {
-    try {
-      return text == null ? null : Role.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw GatewayException.badRequest(e.getMessage(), "role");
-    }
   }
 }

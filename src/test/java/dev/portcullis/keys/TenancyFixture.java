@@ -2,6 +2,7 @@ package dev.portcullis.keys;
 
 import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.observe.AuditActor;
+import dev.portcullis.observe.MutableClock;
 import dev.portcullis.store.Database;
 import dev.portcullis.store.PostgresTestSchema;
 import io.vertx.core.Vertx;
@@ -10,11 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -34,7 +31,7 @@ final class TenancyFixture implements AutoCloseable {
     return Arrays.stream(Backend.values());
   }
 
-  final TestClock clock = new TestClock(START);
+  final MutableClock clock = new MutableClock(START);
   final Database database;
   final LocalChangeBus changes = new LocalChangeBus();
   final Vault vault;
@@ -98,34 +95,6 @@ final class TenancyFixture implements AutoCloseable {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
       }
-    }
-  }
-
-  /** A clock that stands still until a test moves it. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("a test clock stays in UTC");
     }
   }
 }
