@@ -1,10 +1,6 @@
 package dev.portcullis.server;
 
-import dev.portcullis.admin.ConfigsApi;
-import dev.portcullis.admin.KeysApi;
-import dev.portcullis.admin.TargetsHealthApi;
-import dev.portcullis.admin.LogsApi;
-import dev.portcullis.admin.VirtualKeysApi;
+import dev.portcullis.admin.AdminApi;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
@@ -30,11 +26,7 @@ record GatewayServices(
     BreakerRegistry breakers,
     RequestLogWriter logWriter,
     GatewayMetrics metrics,
-    KeysApi keysApi,
-    VirtualKeysApi virtualKeysApi,
-    ConfigsApi configsApi,
-    TargetsHealthApi targetsHealthApi,
-    LogsApi logsApi) {
+    AdminApi adminApi) {
 
   /** Where every finished request's record goes: the request log and the metrics. */
   Consumer<RequestRecord> recorder() {

@@ -148,7 +148,7 @@ class RoutingIT {
     assertThat(chat(id, BODY).statusCode()).isEqualTo(503);
 
     String v2 = target(healthy, "");
-    HttpResponse<String> updated = h.admin(h.put("/admin/v1/configs/" + id, "{\"config\":" + v2 + "}"));
+    HttpResponse<String> updated = h.admin(h.request("PUT", "/admin/v1/configs/" + id, "{\"config\":" + v2 + "}"));
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(updated.body()).path("version").asInt()).isEqualTo(2);
     assertThat(chat(id, BODY).statusCode()).isEqualTo(200);
