@@ -55,7 +55,7 @@ final class ConfiguredCall {
       long timeoutMs) {
     HttpServerResponse out = in.response();
     forwarder.startTimer(ex, out, timeoutMs, h);
-    RoutingFacts facts = new RoutingFacts(h.metadata(), params(body), in.path());
+    RoutingFacts facts = new RoutingFacts(ex.metadata, params(body), in.path());
     executor.execute(plan, facts, (node, attempt) -> attempt(ex, in, h, body, node, endpoint)).onComplete(ar -> {
       if (ex.finished()) {
         if (ar.succeeded() && ar.result().result() instanceof AttemptResult.Success s) {

@@ -18,6 +18,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -82,6 +84,7 @@ final class InferenceHandler implements Handler<RoutingContext> {
     authenticator.authenticate(h.gatewayKey())
         .compose(principal -> {
           ex.principal = principal;
+          ex.metadata = withKeyMetadata(principal.metadata(), h.metadata());
           if (principal.role() == Role.VIEWER) {
             return Future.failedFuture(GatewayException.forbidden("gateway API key '" + principal.keyName()
                 + "' has role viewer, which may not call inference routes (expected: member or admin)"));
@@ -99,14 +102,15 @@ final class InferenceHandler implements Handler<RoutingContext> {
     RoutingPlan smart;
     try {
       body = inspect(req, bytes, endpoint);
-      smart = h.config() == null ? smartPlan(h, body.model()) : null;
+      smart = config(h, ex) == null ? smartPlan(h, body.model()) : null;
     } catch (RuntimeException e) {
       drainAndFail(ex, req, e);
       return;
     }
     ex.stream = body.stream();
-    if (h.config() != null) {
-      plans.plan(h.config(), ex.principal.workspaceId(), h.prefix() + "config")
+    String config = config(h, ex);
+    if (config != null) {
+      plans.plan(config, ex.principal.workspaceId(), h.prefix() + "config")
           .onSuccess(plan -> configured.run(ex, req, h, body, plan, endpoint, timeoutMs))
           .onFailure(err -> drainAndFail(ex, req, err));
       return;
@@ -123,6 +127,21 @@ final class InferenceHandler implements Handler<RoutingContext> {
         .onFailure(err -> drainAndFail(ex, req, err));
   }
 
+  /**
+   * The routing config of this call: the -config header, else the one attached to the gateway key (stored as JSON
+   * text: an object, or a string naming a saved config), else none.
+   */
+  private static String config(GatewayHeaders h, Exchange ex) {
+    if (h.config() != null) {
+      return h.config();
+    }
+    String attached = ex.principal.defaultConfig();
+    if (attached != null && attached.startsWith("\"")) {
+      return attached.substring(1, attached.length() - 1);
+    }
+    return attached;
+  }
+
   /** A plan across every configured provider serving a bare model id, or null when the model is addressed. */
   private RoutingPlan smartPlan(GatewayHeaders h, String model) {
     if (model == null || h.provider() != null || h.virtualKey() != null || model.startsWith("@")) {
@@ -133,6 +152,16 @@ final class InferenceHandler implements Handler<RoutingContext> {
       return null;
     }
     return smartRouter.plan(model, h.forwardHeaders(), random).orElse(null);
+  }
+
+  /** The key's metadata under the request's: the request wins where both name a key. */
+  private static Map<String, String> withKeyMetadata(Map<String, String> key, Map<String, String> request) {
+    if (key.isEmpty()) {
+      return request;
+    }
+    Map<String, String> merged = new HashMap<>(key);
+    merged.putAll(request);
+    return merged;
   }
 
   private static InboundBody inspect(HttpServerRequest req, Buffer bytes, String endpoint) {

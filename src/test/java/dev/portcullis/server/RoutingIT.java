@@ -186,4 +186,23 @@ class RoutingIT {
         .contains("portcullis_requests_seconds_count{provider=\"openai\",status=\"200\"}")
         .doesNotContain("sk-b");
   }
+
+  @Test
+  void aKeysDefaultConfigAndMetadataApplyWhenTheRequestSendsNone() throws Exception {
+    String config = "{\"strategy\":{\"mode\":\"fallback\"},\"targets\":[" + target(broken, "") + ","
+        + target(healthy, "") + "]}";
+    HttpResponse<String> created = h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"routed\",\"role\":\"member\","
+        + "\"default_config\":" + config + ",\"metadata\":{\"team\":\"growth\",\"env\":\"prod\"}}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String key = JSON.readTree(created.body()).path("key").asText();
+    HttpResponse<String> r = h.send(h.post("/v1/chat/completions", BODY).header("authorization", "Bearer " + key)
+        .header("x-portkey-metadata", "{\"env\":\"staging\"}").header("x-portkey-trace-id", "key-config"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("x-portkey-last-used-option-index")).hasValue("config.targets[1]");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode rows = JSON.readTree(h.admin(h.get("/admin/v1/logs?metadata.team=growth")).body()).path("data");
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).path("metadata").path("env").asText()).isEqualTo("staging");
+    });
+  }
 }
