@@ -28,6 +28,7 @@ import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.routing.saved.SavedConfigs;
 import dev.portcullis.routing.smart.ModelCatalog;
 import dev.portcullis.routing.smart.ProviderScores;
+import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import io.vertx.core.DeploymentOptions;
@@ -98,7 +99,9 @@ public final class GatewayServer implements AutoCloseable {
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
           : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
-          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter, metrics(breakers, logWriter),
+          new PlanSource(savedConfigs), smartRouter,
+          new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
+          scores, breakers, logWriter, metrics(breakers, logWriter),
           new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
               new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers)));
       KeyUsage usage = tenancy.keyUsage();

@@ -10,6 +10,7 @@ import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.smart.ProviderScores;
+import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ record GatewayServices(
     TargetResolver resolver,
     PlanSource plans,
     SmartRouter smartRouter,
+    ProviderKeys providerKeys,
     ProviderScores scores,
     BreakerRegistry breakers,
     RequestLogWriter logWriter,

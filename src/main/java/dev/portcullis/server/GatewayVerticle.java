@@ -55,7 +55,7 @@ final class GatewayVerticle extends VerticleBase {
     ConfiguredCall configured = new ConfiguredCall(executor, services.resolver(), forwarder,
         new RetryAfterReader(clock), services.scores());
     InferenceHandler inference = new InferenceHandler(services.authenticator(), services.resolver(), forwarder,
-        services.plans(), services.smartRouter(), configured, services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
+        services.plans(), services.smartRouter(), services.providerKeys(), configured, services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
 
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));

@@ -7,9 +7,11 @@ import dev.portcullis.api.MultipartModelField;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Role;
+import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.config.RoutingPlan;
+import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.routing.TargetResolver;
 import io.vertx.core.Future;
@@ -20,6 +22,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -40,15 +43,17 @@ final class InferenceHandler implements Handler<RoutingContext> {
   private final UpstreamForwarder forwarder;
   private final PlanSource plans;
   private final SmartRouter smartRouter;
+  private final ProviderKeys providerKeys;
   private final RandomGenerator random = new SplittableRandom();
   private final ConfiguredCall configured;
   private final long maxBodyBytes;
   private final long defaultTimeoutMs;
 
   InferenceHandler(Authenticator authenticator, TargetResolver resolver, UpstreamForwarder forwarder,
-      PlanSource plans, SmartRouter smartRouter, ConfiguredCall configured, long maxBodyBytes,
-      long defaultTimeoutMs) {
+      PlanSource plans, SmartRouter smartRouter, ProviderKeys providerKeys, ConfiguredCall configured,
+      long maxBodyBytes, long defaultTimeoutMs) {
     this.smartRouter = smartRouter;
+    this.providerKeys = providerKeys;
     this.authenticator = authenticator;
     this.resolver = resolver;
     this.forwarder = forwarder;
@@ -95,36 +100,52 @@ final class InferenceHandler implements Handler<RoutingContext> {
         .onFailure(err -> drainAndFail(ex, req, err));
   }
 
-  /** With a routing config the plan decides the targets; without one the model address names the only target. */
+  /**
+   * With a plan (a routing config, smart routing of a bare model, or the keys of a {@code provider/model}) the
+   * plan decides the targets; without one the model address names the only target.
+   */
   private void route(Exchange ex, HttpServerRequest req, GatewayHeaders h, Buffer bytes, String endpoint,
       long timeoutMs) {
     InboundBody body;
-    RoutingPlan smart;
+    Future<RoutingPlan> plan;
     try {
       body = inspect(req, bytes, endpoint);
-      smart = config(h, ex) == null ? smartPlan(h, body.model()) : null;
+      plan = plan(h, ex, body.model());
     } catch (RuntimeException e) {
       drainAndFail(ex, req, e);
       return;
     }
     ex.stream = body.stream();
+    plan.onSuccess(p -> {
+      if (p != null) {
+        configured.run(ex, req, h, body, p, endpoint, timeoutMs);
+      } else {
+        resolver.resolve(h, body.model(), ex.principal)
+            .onSuccess(target -> {
+              ex.target = target;
+              forwarder.forward(ex, req, h, body.withModel(target.model()), endpoint, timeoutMs);
+            })
+            .onFailure(err -> drainAndFail(ex, req, err));
+      }
+    }).onFailure(err -> drainAndFail(ex, req, err));
+  }
+
+  /** The plan for this call, or null when its model address names exactly one target. */
+  private Future<RoutingPlan> plan(GatewayHeaders h, Exchange ex, String model) {
     String config = config(h, ex);
     if (config != null) {
-      plans.plan(config, ex.principal.workspaceId(), h.prefix() + "config")
-          .onSuccess(plan -> configured.run(ex, req, h, body, plan, endpoint, timeoutMs))
-          .onFailure(err -> drainAndFail(ex, req, err));
-      return;
+      return plans.plan(config, ex.principal.workspaceId(), h.prefix() + "config");
     }
-    if (smart != null) {
-      configured.run(ex, req, h, body, smart, endpoint, timeoutMs);
-      return;
+    if (model == null || h.provider() != null || h.virtualKey() != null || model.startsWith("@")) {
+      return Future.succeededFuture();
     }
-    resolver.resolve(h, body.model(), ex.principal)
-        .onSuccess(target -> {
-          ex.target = target;
-          forwarder.forward(ex, req, h, body.withModel(target.model()), endpoint, timeoutMs);
-        })
-        .onFailure(err -> drainAndFail(ex, req, err));
+    int slash = model.indexOf('/');
+    Optional<ProviderSpec> pinned = slash > 0 ? ProviderTable.find(model.substring(0, slash)) : Optional.empty();
+    if (pinned.isPresent()) {
+      return providerKeys.plan(pinned.get().id(), model.substring(slash + 1), ex.principal, h.forwardHeaders())
+          .map(p -> p.orElse(null));
+    }
+    return Future.succeededFuture(smartRouter.plan(model, h.forwardHeaders(), random).orElse(null));
   }
 
   /**
@@ -140,18 +161,6 @@ final class InferenceHandler implements Handler<RoutingContext> {
       return attached.substring(1, attached.length() - 1);
     }
     return attached;
-  }
-
-  /** A plan across every configured provider serving a bare model id, or null when the model is addressed. */
-  private RoutingPlan smartPlan(GatewayHeaders h, String model) {
-    if (model == null || h.provider() != null || h.virtualKey() != null || model.startsWith("@")) {
-      return null;
-    }
-    int slash = model.indexOf('/');
-    if (slash > 0 && ProviderTable.find(model.substring(0, slash)).isPresent()) {
-      return null;
-    }
-    return smartRouter.plan(model, h.forwardHeaders(), random).orElse(null);
   }
 
   /** The key's metadata under the request's: the request wins where both name a key. */

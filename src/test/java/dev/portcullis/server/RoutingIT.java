@@ -205,4 +205,21 @@ class RoutingIT {
       assertThat(rows.get(0).path("metadata").path("env").asText()).isEqualTo("staging");
     });
   }
+
+  @Test
+  void providerSlashModelFailsOverAcrossThatProvidersVirtualKeys() throws Exception {
+    for (String[] vk : new String[][] {{"together-a", broken.baseUrl()}, {"together-b", healthy.baseUrl()}}) {
+      HttpResponse<String> created = h.admin(h.post("/admin/v1/virtual-keys", "{\"slug\":\"" + vk[0]
+          + "\",\"provider\":\"together-ai\",\"api_key\":\"tg-" + vk[0] + "\",\"base_url\":\"" + vk[1]
+          + "\",\"models\":[\"meta-llama/Llama-3.3-70B\"]}"));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+    HttpResponse<String> r = h.chat("{\"model\":\"together-ai/meta-llama/Llama-3.3-70B\",\"messages\":[]}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("x-portcullis-last-used-option-index")).hasValue("keys.targets[1]");
+    assertThat(broken.recordedRequests()).hasSize(1);
+    assertThat(healthy.recordedRequests().getFirst().header("authorization")).isEqualTo("Bearer tg-together-b");
+    assertThat(JSON.readTree(healthy.recordedRequests().getFirst().bodyAsString()).path("model").asText())
+        .isEqualTo("meta-llama/Llama-3.3-70B");
+  }
 }
