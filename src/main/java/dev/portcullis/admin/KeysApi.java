@@ -2,9 +2,11 @@ package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Scope;
 import dev.portcullis.keys.TenancyViews;
+import dev.portcullis.routing.config.RoutingConfigParser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -104,7 +106,20 @@ final class KeysApi {
   }
 
   /** A default config as JSON text: an object, or a string naming a saved config; null when absent. */
+  /**
+   * The default config as stored: a config object (checked now by the request path's parser, so a bad one is
+   * refused here rather than on every call) or a string naming a saved config.
+   */
   private static String configText(JsonNode value) {
-    return value == null || value.isNull() ? null : value.toString();
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isObject()) {
+      RoutingConfigParser.parse(value);
+    } else if (!value.isTextual()) {
+      throw GatewayException.badRequest("default_config: " + value + " (expected: a routing config object, or the id "
+          + "of a saved config)", "default_config");
+    }
+    return value.toString();
   }
 }

@@ -64,13 +64,16 @@ class AdminApiIT {
   @Test
   void rotatedKeyServesWithBothSecretsAndRevokedKeyIsRefused() throws Exception {
     try (GatewayHarness h = new GatewayHarness(dir)) {
-      JsonNode key = json(h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"app\",\"default_config\":\"cfg-1\"}")), 201);
+      String configId = json(h.admin(h.post("/admin/v1/configs",
+          "{\"config\":{\"retry\":{\"attempts\":1}}}")), 201).path("id").asText();
+      JsonNode key = json(h.admin(h.post("/admin/v1/api-keys",
+          "{\"name\":\"app\",\"default_config\":\"" + configId + "\"}")), 201);
       String id = key.path("id").asText();
       JsonNode rotated = json(h.admin(h.post("/admin/v1/api-keys/" + id + "/rotate",
           "{\"grace_period_seconds\":600}")), 200);
       assertThat(rotated.path("key").asText()).startsWith("pcl-").isNotEqualTo(key.path("key").asText());
       assertThat(rotated.path("previous_secret_valid_until").isTextual()).isTrue();
-      assertThat(rotated.path("default_config").asText()).isEqualTo("cfg-1");
+      assertThat(rotated.path("default_config").asText()).isEqualTo(configId);
       for (String secret : new String[] {key.path("key").asText(), rotated.path("key").asText()}) {
         assertThat(h.send(h.post("/v1/chat/completions", CHAT).header("authorization", "Bearer " + secret))
             .statusCode()).isEqualTo(200);

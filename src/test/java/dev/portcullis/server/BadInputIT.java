@@ -198,4 +198,10 @@ class BadInputIT {
     assertError(h.admin(h.post("/admin/v1/api-keys", "{\"name\": 5}")), 400, "invalid_request_error",
         "name: 5 (expected: a string)");
   }
+
+  @Test
+  void keyWithAnInvalidDefaultConfigIsRefusedAtCreation() throws Exception {
+    assertError(h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"k\",\"default_config\":{\"retry\":"
+        + "{\"attempts\":12}}}")), 400, "invalid_request_error", "retry.attempts: 12 (expected: 0..10)");
+  }
 }
