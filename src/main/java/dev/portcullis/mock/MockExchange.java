@@ -67,23 +67,26 @@ record MockExchange(
       response.write(script.opening());
     }
     long interval = directives.chunkIntervalMs();
-    if (interval == 0) {
+    if (interval == 0 || script.paced().isEmpty()) {
       script.paced().forEach(response::write);
       response.end(script.closing());
     } else {
-      playPaced(response, script, 0, interval);
+      playPaced(response, script, interval);
     }
   }
 
-  private void playPaced(HttpServerResponse response, SseScript script, int next, long interval) {
-    if (next == script.paced().size()) {
-      response.end(script.closing());
-      return;
-    }
-    vertx.setTimer(interval, id -> {
-      if (!response.closed()) {
-        response.write(script.paced().get(next));
-        playPaced(response, script, next + 1, interval);
+  /** A periodic timer, so a late tick does not push back the chunks after it. */
+  private void playPaced(HttpServerResponse response, SseScript script, long interval) {
+    int[] next = {0};
+    vertx.setPeriodic(interval, id -> {
+      if (response.closed()) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      response.write(script.paced().get(next[0]++));
+      if (next[0] == script.paced().size()) {
+        vertx.cancelTimer(id);
+        response.end(script.closing());
       }
     });
   }
