@@ -23,7 +23,7 @@ body='{"model":"openai/mock","messages":[{"role":"user","content":"hi"}]}'
 export JAVA_HOME="$(find_jdk)"
 java="$JAVA_HOME/bin/java"
 ensure_built
-ensure_commands nginx:nginx wrk:wrk
+ensure_commands nginx:nginx wrk:wrk curl:curl
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 work=$(mktemp -d -t portcullis-bench.XXXXXX)
