@@ -1,5 +1,6 @@
 package dev.portcullis;
 
+import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
-    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class, MockUpstreamCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class, ConfigCommand.class,
+        MockUpstreamCommand.class})
 public final class Portcullis {
 
   public static void main(String[] args) {

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param metadata caller metadata (string values)
  * @param forwardHeaders names of client headers to forward to the provider (lower case)
  * @param requestTimeoutMs per-request timeout in milliseconds, or null
+ * @param config routing config: inline JSON or a saved config id, or null
  */
 public record GatewayHeaders(
     String prefix,
@@ -38,7 +39,8 @@ public record GatewayHeaders(
     String traceId,
     Map<String, String> metadata,
     List<String> forwardHeaders,
-    Long requestTimeoutMs) {
+    Long requestTimeoutMs,
+    String config) {
 
   public static final String NATIVE_PREFIX = "x-portcullis-";
   public static final String PORTKEY_PREFIX = "x-portkey-";
@@ -66,7 +68,8 @@ public record GatewayHeaders(
         header(headers, "trace-id"),
         metadata(prefix, header(headers, "metadata")),
         forwardHeaders(header(headers, "forward-headers")),
-        timeout(prefix, header(headers, "request-timeout")));
+        timeout(prefix, header(headers, "request-timeout")),
+        header(headers, "config"));
   }
 
   /** The header's value under either prefix (native first), or null. */

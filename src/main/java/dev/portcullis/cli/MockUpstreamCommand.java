@@ -46,6 +46,10 @@ public final class MockUpstreamCommand implements Callable<Integer> {
   @Option(names = "--reset-rate", defaultValue = "0", description = "Share of connections closed without an answer, 0.0..1.0. Default: ${DEFAULT-VALUE}.")
   double resetRate;
 
+  @Option(names = "--stall-rate", defaultValue = "0",
+      description = "Share of requests left unanswered for a minute (a provider timing out), 0.0..1.0. Default: ${DEFAULT-VALUE}.")
+  double stallRate;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed for the error and reset draws. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -54,7 +58,7 @@ public final class MockUpstreamCommand implements Callable<Integer> {
 
   MockUpstreamOptions options() {
     return new MockUpstreamOptions(
-        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, seed, !noRecord);
+        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, stallRate, seed, !noRecord);
   }
 
   @Override

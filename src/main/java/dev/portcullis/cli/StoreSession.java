@@ -8,6 +8,8 @@ import dev.portcullis.keys.MasterKeySource;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.keys.VirtualKeyRepository;
 import dev.portcullis.keys.VirtualKeyService;
+import dev.portcullis.routing.saved.SavedConfigRepository;
+import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +35,10 @@ final class StoreSession implements AutoCloseable {
   VirtualKeyService virtualKeys() {
     Vault vault = new Vault(MasterKeySource.load(config.masterKey(), config.dataDir()));
     return new VirtualKeyService(new VirtualKeyRepository(database.dataSource()), vault, Clock.systemUTC());
+  }
+
+  SavedConfigService savedConfigs() {
+    return new SavedConfigService(new SavedConfigRepository(database.dataSource()), Clock.systemUTC());
   }
 
   @Override

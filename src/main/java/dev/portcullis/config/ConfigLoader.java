@@ -59,7 +59,8 @@ public final class ConfigLoader {
     long maxBody = s.integer("max_body_bytes", "PORTCULLIS_MAX_BODY_BYTES", 32L * 1024 * 1024, 1024, 1L << 31);
     long timeoutMs = s.integer("request_timeout_ms", "PORTCULLIS_REQUEST_TIMEOUT_MS", 600_000, 1, 86_400_000);
     return new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted, maxBody,
-        Duration.ofMillis(timeoutMs), providers(yaml));
+        Duration.ofMillis(timeoutMs), providers(yaml),
+        pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)));
   }
 
   private Map<String, ProviderCredentials> providers(JsonNode yaml) {

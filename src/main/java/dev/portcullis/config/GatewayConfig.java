@@ -19,6 +19,7 @@ import java.util.Map;
  * @param maxBodyBytes largest request body accepted
  * @param requestTimeout longest a single upstream call may take when the caller sets no timeout
  * @param providers server-held provider credentials, by provider id, for {@code provider/model} addressing
+ * @param modelCatalog file replacing the bundled model catalog for smart routing, or null
  */
 public record GatewayConfig(
     String host,
@@ -30,7 +31,8 @@ public record GatewayConfig(
     List<String> trustedHosts,
     long maxBodyBytes,
     Duration requestTimeout,
-    Map<String, ProviderCredentials> providers) {
+    Map<String, ProviderCredentials> providers,
+    Path modelCatalog) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);

@@ -1,9 +1,9 @@
 package dev.portcullis.keys;
 
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.provider.BaseUrl;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -83,14 +83,8 @@ public final class VirtualKeyService {
     return repository.delete(slug);
   }
 
-  static void checkBaseUrl(String baseUrl) {
-    URI uri;
-    try {
-      uri = URI.create(baseUrl);
-    } catch (IllegalArgumentException e) {
-      throw GatewayException.badRequest("base_url: '" + baseUrl + "' (expected: an http or https URL)", "base_url");
-    }
-    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+  private static void checkBaseUrl(String baseUrl) {
+    if (BaseUrl.parse(baseUrl).isEmpty()) {
       throw GatewayException.badRequest("base_url: '" + baseUrl + "' (expected: an http or https URL)", "base_url");
     }
   }

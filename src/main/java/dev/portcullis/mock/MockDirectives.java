@@ -31,6 +31,9 @@ record MockDirectives(
     int chunks = (int) number(headers, CHUNKS, options.chunks(), 0, 100_000);
     long chunkIntervalMs = number(headers, CHUNK_INTERVAL_MS, options.chunkIntervalMs(), 0, 600_000);
     boolean reset = "true".equalsIgnoreCase(headers.get(RESET)) || draw(random, options.resetRate());
+    if (!reset && draw(random, options.stallRate())) {
+      latencyMs = Math.max(latencyMs, MockUpstreamOptions.STALL_MS);
+    }
     if (status < 400 && draw(random, options.errorRate())) {
       status = 500;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
@@ -34,14 +35,17 @@ public final class MockUpstream {
     this.deployment = deployment;
   }
 
+  private static final AtomicInteger SHARED_RANDOM_PORTS = new AtomicInteger();
+
   /**
-   * Starts listening. One server instance runs per CPU core on the same port (with port 0, Vert.x's shared random
-   * port, asked for with port -1), so connections spread over the event loops.
+   * Starts listening. One server instance runs per CPU core on the same port, so connections spread over the event
+   * loops. With port 0 the instances share a random port, asked for with a negative port number that is new for each
+   * mock: Vert.x gives servers with the same negative number the same port, so two mocks in one Vert.x must differ.
    */
   public static Future<MockUpstream> start(Vertx vertx, MockUpstreamOptions options) {
     RequestRecorder recorder = new RequestRecorder(options.recordRequests());
     MockRequestHandler handler = new MockRequestHandler(vertx, options, recorder);
-    int port = options.port() == 0 ? -1 : options.port();
+    int port = options.port() == 0 ? SHARED_RANDOM_PORTS.decrementAndGet() : options.port();
     Queue<MockServerVerticle> servers = new ConcurrentLinkedQueue<>();
     Supplier<MockServerVerticle> server = () -> {
       MockServerVerticle verticle = new MockServerVerticle(handler, options.host(), port);

@@ -11,6 +11,7 @@ package dev.portcullis.mock;
  * @param status HTTP status to answer; 400 and above answer an OpenAI-shaped error
  * @param errorRate share of requests answered with a 500 error, drawn from a seeded random
  * @param resetRate share of requests whose connection is closed without an answer
+ * @param stallRate share of requests that get no answer for {@value #STALL_MS} ms (a provider timing out)
  * @param seed seed of that random, so a run's failures can be replayed
  * @param recordRequests whether to keep the last {@value RequestRecorder#CAPACITY} requests for inspection
  */
@@ -23,6 +24,7 @@ public record MockUpstreamOptions(
     int status,
     double errorRate,
     double resetRate,
+    double stallRate,
     long seed,
     boolean recordRequests) {
 
@@ -37,26 +39,35 @@ public record MockUpstreamOptions(
     requireRange("status", status, 100, 599);
     requireShare("errorRate", errorRate);
     requireShare("resetRate", resetRate);
+    requireShare("stallRate", stallRate);
   }
 
   /** Loopback, a free port, no delay, 5 chunks, every request answered 200 and recorded. */
   public static MockUpstreamOptions defaults() {
-    return new MockUpstreamOptions("127.0.0.1", 0, 0, 5, 0, 200, 0.0, 0.0, 42, true);
+    return new MockUpstreamOptions("127.0.0.1", 0, 0, 5, 0, 200, 0.0, 0.0, 0.0, 42, true);
+  }
+
+  /** How long a stalled request waits before its answer. */
+  public static final long STALL_MS = 60_000;
+
+  public MockUpstreamOptions withFaults(double errorRate, double resetRate, double stallRate) {
+    return new MockUpstreamOptions(
+        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, stallRate, seed, recordRequests);
   }
 
   public MockUpstreamOptions withChunks(int chunks) {
     return new MockUpstreamOptions(
-        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, seed, recordRequests);
+        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, stallRate, seed, recordRequests);
   }
 
   public MockUpstreamOptions withErrorRate(double errorRate) {
     return new MockUpstreamOptions(
-        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, seed, recordRequests);
+        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, stallRate, seed, recordRequests);
   }
 
   public MockUpstreamOptions withRecordRequests(boolean recordRequests) {
     return new MockUpstreamOptions(
-        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, seed, recordRequests);
+        host, port, latencyMs, chunks, chunkIntervalMs, status, errorRate, resetRate, stallRate, seed, recordRequests);
   }
 
   private static void requireRange(String name, long value, long min, long max) {

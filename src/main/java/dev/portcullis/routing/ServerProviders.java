@@ -2,6 +2,7 @@ package dev.portcullis.routing;
 
 import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.GatewayConfig.ProviderCredentials;
+import dev.portcullis.provider.BaseUrl;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
 import java.net.URI;
@@ -52,15 +53,8 @@ public final class ServerProviders {
     return byId.keySet();
   }
 
-  static URI baseUrl(String id, String text) {
-    try {
-      URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return uri;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw new ConfigException("providers." + id + ".base_url: '" + text + "' (expected: an http or https URL)");
+  private static URI baseUrl(String id, String text) {
+    return BaseUrl.parse(text).orElseThrow(() ->
+        new ConfigException("providers." + id + ".base_url: '" + text + "' (expected: an http or https URL)"));
   }
 }

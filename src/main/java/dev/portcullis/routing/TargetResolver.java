@@ -5,8 +5,11 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.keys.ResolvedVirtualKey;
 import dev.portcullis.keys.VirtualKeyResolver;
+import dev.portcullis.provider.BaseUrl;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
+import dev.portcullis.routing.config.TargetNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.net.URI;
 
@@ -37,33 +40,80 @@ public final class TargetResolver {
    */
   public Future<Target> resolve(GatewayHeaders h, String model, Principal caller) {
     String customHostParam = h.prefix() + "custom-host";
-    URI customHost = h.customHost() == null ? null : url(h.customHost(), customHostParam);
+    URI customHost;
     Future<Target> target;
     try {
+      customHost = h.customHost() == null ? null : url(h.customHost(), customHostParam);
       if (h.provider() != null) {
         target = Future.succeededFuture(passthrough(h, model, customHost));
       } else if (h.virtualKey() != null) {
         target = viaVirtualKey(h.virtualKey(), model, caller, customHost);
       } else if (model != null && model.startsWith("@")) {
-        int slash = model.indexOf('/');
-        if (slash < 2 || slash == model.length() - 1) {
-          throw GatewayException.badRequest("model: '" + model + "' (expected: '@<virtual-key>/<model>')", "model");
-        }
-        target = viaVirtualKey(model.substring(1, slash), model.substring(slash + 1), caller, customHost);
+        target = viaModelVirtualKey(model, caller, customHost);
       } else {
         target = Future.succeededFuture(viaServerProvider(model, customHost));
       }
     } catch (GatewayException e) {
       return Future.failedFuture(e);
     }
+    return guarded(target, customHost, customHostParam);
+  }
+
+  /**
+   * Resolves one target of a routing config. The model is the target's {@code override_params.model} when set, else
+   * the body's; a target that names neither provider nor virtual key goes where the request's headers and model
+   * address say (so a config of only {@code retry} works with Portkey's provider header).
+   */
+  public Future<Target> resolve(TargetNode node, GatewayHeaders h, String bodyModel, Principal caller) {
+    JsonNode overrideModel = node.overrideParams().get("model");
+    String model = overrideModel != null && overrideModel.isTextual() ? overrideModel.asText() : bodyModel;
+    if (node.virtualKey() == null && node.provider() == null) {
+      return resolve(h, model, caller);
+    }
+    String source = node.path() + ".custom_host";
+    Future<Target> target;
+    try {
+      URI customHost = node.customHost() == null ? null : url(node.customHost(), source);
+      target = node.virtualKey() != null
+          ? viaVirtualKey(node.virtualKey(), model, caller, customHost)
+          : Future.succeededFuture(configured(node, model, customHost));
+      return guarded(target, customHost, source);
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Target> guarded(Future<Target> target, URI customHost, String customHostSource) {
     return target.compose(t -> {
       boolean callerSuppliedHost = customHost != null || t.virtualKey() != null && !defaultBase(t);
       if (!callerSuppliedHost) {
         return Future.succeededFuture(t);
       }
-      String source = customHost != null ? customHostParam : "virtual key '" + t.virtualKey() + "' base_url";
+      String source = customHost != null ? customHostSource : "virtual key '" + t.virtualKey() + "' base_url";
       return hostGuard.check(t.baseUrl(), source).map(t::withPinnedAddress);
     });
+  }
+
+  private Target configured(TargetNode node, String model, URI customHost) {
+    ProviderSpec spec = ProviderTable.find(node.provider()).orElseThrow(() -> GatewayException.badRequest(
+        node.path() + ".provider: '" + node.provider() + "' (expected one of: "
+            + String.join(", ", ProviderTable.ids()) + ")", "config"));
+    ServerProviders.Configured held = serverProviders.find(spec.id()).orElse(null);
+    String credential = node.apiKey() != null ? node.apiKey() : held == null ? null : held.credential();
+    if (credential == null && spec.requiresKey()) {
+      throw GatewayException.badRequest(node.path() + ": provider '" + spec.id() + "' has no api_key and no "
+          + "server-held credentials (expected: api_key or virtual_key in the target, or PORTCULLIS_PROVIDER_"
+          + spec.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY)", "config");
+    }
+    URI base = customHost != null ? customHost
+        : held != null ? held.baseUrl()
+        : spec.baseUrl() != null ? URI.create(spec.baseUrl())
+        : null;
+    if (base == null) {
+      throw GatewayException.badRequest(node.path() + ".custom_host: missing (expected: the base URL of the '"
+          + spec.id() + "' server, e.g. http://host:8000/v1)", "config");
+    }
+    return new Target(spec, base, credential, model, null, null);
   }
 
   private static boolean defaultBase(Target t) {
@@ -90,6 +140,14 @@ public final class TargetResolver {
           + spec.id() + "' server, e.g. http://host:8000/v1)", h.prefix() + "custom-host");
     }
     return new Target(spec, base, credential, model, null, null);
+  }
+
+  private Future<Target> viaModelVirtualKey(String model, Principal caller, URI customHost) {
+    int slash = model.indexOf('/');
+    if (slash < 2 || slash == model.length() - 1) {
+      throw GatewayException.badRequest("model: '" + model + "' (expected: '@<virtual-key>/<model>')", "model");
+    }
+    return viaVirtualKey(model.substring(1, slash), model.substring(slash + 1), caller, customHost);
   }
 
   private Future<Target> viaVirtualKey(String slug, String model, Principal caller, URI customHost) {
@@ -140,15 +198,7 @@ public final class TargetResolver {
   }
 
   private static URI url(String text, String param) {
-    try {
-      URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-      if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-        return uri;
-      }
-    } catch (IllegalArgumentException ignored) {
-      // reported below
-    }
-    throw GatewayException.badRequest(param + ": '" + text + "' (expected: an http or https base URL such as "
-        + "http://host:8000/v1)", param);
+    return BaseUrl.parse(text).orElseThrow(() -> GatewayException.badRequest(param + ": '" + text
+        + "' (expected: an http or https base URL such as http://host:8000/v1)", param));
   }
 }

@@ -8,7 +8,6 @@ import dev.portcullis.routing.Target;
 import io.vertx.core.http.HttpClientRequest;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The running state of one inbound request, confined to its event loop: filled in stage by stage, turned into a
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 final class Exchange {
 
-  final String id = UUID.randomUUID().toString();
+  final String id = RequestIds.next();
   final long startNanos = System.nanoTime();
   final Instant startedAt = Instant.now();
   final String method;
@@ -26,6 +25,8 @@ final class Exchange {
   Map<String, String> metadata = Map.of();
   Principal principal;
   Target target;
+  int retryAttemptCount;
+  String lastUsedOptionIndex;
   boolean stream;
   long firstByteNanos;
   Integer promptTokens;

@@ -1,6 +1,8 @@
 package dev.portcullis.server;
 
+import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.KeysApi;
+import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.VirtualKeysApi;
 import dev.portcullis.config.GatewayConfig;
@@ -16,15 +18,24 @@ import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.ServerProviders;
+import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
+import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.smart.ModelCatalog;
+import dev.portcullis.routing.smart.ProviderScores;
+import dev.portcullis.routing.smart.SmartRouter;
+import dev.portcullis.routing.config.BreakerSettings;
+import dev.portcullis.routing.saved.SavedConfigRepository;
+import dev.portcullis.routing.saved.SavedConfigService;
+import dev.portcullis.routing.saved.SavedConfigs;
 import dev.portcullis.store.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +60,7 @@ public final class GatewayServer implements AutoCloseable {
     this.generatedAdminKey = generatedAdminKey;
   }
 
-  /** Starts the gateway and returns once it listens. Port 0 picks a free port. */
+  /** Starts the gateway and returns once it listens. Port 0 picks a free port, shared by every event loop. */
   public static GatewayServer start(GatewayConfig config) {
     Clock clock = Clock.systemUTC();
     ServerProviders serverProviders = new ServerProviders(config.providers());
@@ -70,14 +81,27 @@ public final class GatewayServer implements AutoCloseable {
       VirtualKeyResolver vkResolver = new VirtualKeyResolver(vkService, vertx);
       TargetResolver resolver = new TargetResolver(serverProviders, vkResolver,
           new CustomHostGuard(vertx, config.trustedHosts()));
-      GatewayServices services = new GatewayServices(config, database, authenticator, resolver, logWriter,
+      SavedConfigService configService = new SavedConfigService(new SavedConfigRepository(database.dataSource()), clock);
+      SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
+      BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS);
+      ProviderScores scores = new ProviderScores();
+      SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
+          : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
+      GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
+          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter,
           new KeysApi(keyService, authenticator), new VirtualKeysApi(vkService, vkResolver),
+          new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers),
           new LogsApi(new RequestLogRepository(database)));
 
-      int port = config.port() == 0 ? freePort() : config.port();
-      vertx.deployVerticle(() -> new GatewayVerticle(services, port), new DeploymentOptions().setInstances(cores))
-          .await(30, TimeUnit.SECONDS);
-      LOG.info("Portcullis listening on http://{}:{} (database {}, providers {})", config.host(), port,
+      List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
+      int bind = config.port() == 0 ? -1 : config.port();
+      vertx.deployVerticle(() -> {
+        GatewayVerticle v = new GatewayVerticle(services, bind);
+        verticles.add(v);
+        return v;
+      }, new DeploymentOptions().setInstances(cores)).await(30, TimeUnit.SECONDS);
+      int port = verticles.getFirst().actualPort();
+      LOG.info("gateway started on {}:{} (database {}, providers {})", config.host(), port,
           database, serverProviders.ids());
       return new GatewayServer(vertx, services, port, generated);
     } catch (Exception e) {
@@ -114,13 +138,5 @@ public final class GatewayServer implements AutoCloseable {
     }
     services.logWriter().close();
     services.database().close();
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port: " + e.getMessage(), e);
-    }
   }
 }

@@ -1,13 +1,19 @@
 package dev.portcullis.server;
 
+import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.KeysApi;
+import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.VirtualKeysApi;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
+import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.smart.ProviderScores;
+import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import java.util.function.Consumer;
 
@@ -17,9 +23,15 @@ record GatewayServices(
     Database database,
     Authenticator authenticator,
     TargetResolver resolver,
+    PlanSource plans,
+    SmartRouter smartRouter,
+    ProviderScores scores,
+    BreakerRegistry breakers,
     RequestLogWriter logWriter,
     KeysApi keysApi,
     VirtualKeysApi virtualKeysApi,
+    ConfigsApi configsApi,
+    TargetsHealthApi targetsHealthApi,
     LogsApi logsApi) {
 
   Consumer<RequestRecord> recorder() {

@@ -2,6 +2,9 @@ package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminAccess;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.routing.config.Delayer;
+import dev.portcullis.routing.config.PlanExecutor;
+import dev.portcullis.routing.config.RetryAfterReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpClient;
@@ -13,6 +16,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.SplittableRandom;
 
 /**
  * One event loop's share of the gateway: its own HTTP server (all instances share the port) and its own pooled
@@ -25,6 +30,7 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewayServices services;
   private final int port;
   private HttpClient client;
+  private volatile int actualPort;
 
   GatewayVerticle(GatewayServices services, int port) {
     this.services = services;
@@ -44,8 +50,13 @@ final class GatewayVerticle extends VerticleBase {
         .with(new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1))
         .build();
     UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder());
+    Clock clock = Clock.systemUTC();
+    PlanExecutor executor = new PlanExecutor(services.breakers(), new SplittableRandom(), Delayer.onTimers(vertx),
+        clock);
+    ConfiguredCall configured = new ConfiguredCall(executor, services.resolver(), forwarder,
+        new RetryAfterReader(clock), services.scores());
     InferenceHandler inference = new InferenceHandler(services.authenticator(), services.resolver(), forwarder,
-        services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
+        services.plans(), services.smartRouter(), configured, services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
 
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
@@ -55,6 +66,8 @@ final class GatewayVerticle extends VerticleBase {
     router.route("/admin/v1/*").handler(new AdminAccess(services.authenticator()));
     services.keysApi().mount(router);
     services.virtualKeysApi().mount(router);
+    services.configsApi().mount(router);
+    router.get("/admin/v1/targets/health").handler(services.targetsHealthApi()::handle);
     router.get("/admin/v1/logs").handler(services.logsApi()::handle);
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
         + ctx.request().method() + " " + ctx.request().path()
@@ -69,7 +82,12 @@ final class GatewayVerticle extends VerticleBase {
         .setIdleTimeout(0)
         .setMaxHeaderSize(32 * 1024)
         .setCompressionSupported(false));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).listen().onSuccess(s -> actualPort = s.actualPort());
+  }
+
+  /** The port this instance listens on (the shared random port when started with a negative port). */
+  int actualPort() {
+    return actualPort;
   }
 
   private void ready(RoutingContext ctx) {

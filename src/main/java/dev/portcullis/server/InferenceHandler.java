@@ -7,6 +7,10 @@ import dev.portcullis.api.MultipartModelField;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Role;
+import dev.portcullis.provider.ProviderTable;
+import dev.portcullis.routing.PlanSource;
+import dev.portcullis.routing.config.RoutingPlan;
+import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.routing.TargetResolver;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,7 +19,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
-import java.util.UUID;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The request path for every {@code /v1/*} call, in order: gateway headers, authentication, body, model address,
@@ -31,14 +36,22 @@ final class InferenceHandler implements Handler<RoutingContext> {
   private final Authenticator authenticator;
   private final TargetResolver resolver;
   private final UpstreamForwarder forwarder;
+  private final PlanSource plans;
+  private final SmartRouter smartRouter;
+  private final RandomGenerator random = new SplittableRandom();
+  private final ConfiguredCall configured;
   private final long maxBodyBytes;
   private final long defaultTimeoutMs;
 
   InferenceHandler(Authenticator authenticator, TargetResolver resolver, UpstreamForwarder forwarder,
-      long maxBodyBytes, long defaultTimeoutMs) {
+      PlanSource plans, SmartRouter smartRouter, ConfiguredCall configured, long maxBodyBytes,
+      long defaultTimeoutMs) {
+    this.smartRouter = smartRouter;
     this.authenticator = authenticator;
     this.resolver = resolver;
     this.forwarder = forwarder;
+    this.plans = plans;
+    this.configured = configured;
     this.maxBodyBytes = maxBodyBytes;
     this.defaultTimeoutMs = defaultTimeoutMs;
   }
@@ -53,13 +66,13 @@ final class InferenceHandler implements Handler<RoutingContext> {
     try {
       h = GatewayHeaders.parse(req.headers());
     } catch (GatewayException e) {
-      ex.traceId = UUID.randomUUID().toString();
+      ex.traceId = RequestIds.next();
       out.putHeader(GatewayHeaders.NATIVE_PREFIX + "trace-id", ex.traceId);
       drainAndFail(ex, req, e);
       return;
     }
     ex.prefix = h.prefix();
-    ex.traceId = h.traceId() != null ? h.traceId() : UUID.randomUUID().toString();
+    ex.traceId = h.traceId() != null ? h.traceId() : RequestIds.next();
     ex.metadata = h.metadata();
     out.putHeader(ex.prefix + "trace-id", ex.traceId);
     out.closeHandler(v -> forwarder.clientGone(ex));
@@ -75,16 +88,51 @@ final class InferenceHandler implements Handler<RoutingContext> {
           }
           return BodyReader.read(req, maxBodyBytes);
         })
-        .compose(bytes -> {
-          InboundBody body = inspect(req, bytes, endpoint);
-          ex.stream = body.stream();
-          return resolver.resolve(h, body.model(), ex.principal).map(target -> {
-            ex.target = target;
-            return body.withModel(target.model());
-          });
-        })
-        .onSuccess(body -> forwarder.forward(ex, req, h, body, endpoint, timeoutMs))
+        .onSuccess(bytes -> route(ex, req, h, bytes, endpoint, timeoutMs))
         .onFailure(err -> drainAndFail(ex, req, err));
+  }
+
+  /** With a routing config the plan decides the targets; without one the model address names the only target. */
+  private void route(Exchange ex, HttpServerRequest req, GatewayHeaders h, Buffer bytes, String endpoint,
+      long timeoutMs) {
+    InboundBody body;
+    RoutingPlan smart;
+    try {
+      body = inspect(req, bytes, endpoint);
+      smart = h.config() == null ? smartPlan(h, body.model()) : null;
+    } catch (RuntimeException e) {
+      drainAndFail(ex, req, e);
+      return;
+    }
+    ex.stream = body.stream();
+    if (h.config() != null) {
+      plans.plan(h.config(), ex.principal.workspaceId(), h.prefix() + "config")
+          .onSuccess(plan -> configured.run(ex, req, h, body, plan, endpoint, timeoutMs))
+          .onFailure(err -> drainAndFail(ex, req, err));
+      return;
+    }
+    if (smart != null) {
+      configured.run(ex, req, h, body, smart, endpoint, timeoutMs);
+      return;
+    }
+    resolver.resolve(h, body.model(), ex.principal)
+        .onSuccess(target -> {
+          ex.target = target;
+          forwarder.forward(ex, req, h, body.withModel(target.model()), endpoint, timeoutMs);
+        })
+        .onFailure(err -> drainAndFail(ex, req, err));
+  }
+
+  /** A plan across every configured provider serving a bare model id, or null when the model is addressed. */
+  private RoutingPlan smartPlan(GatewayHeaders h, String model) {
+    if (model == null || h.provider() != null || h.virtualKey() != null || model.startsWith("@")) {
+      return null;
+    }
+    int slash = model.indexOf('/');
+    if (slash > 0 && ProviderTable.find(model.substring(0, slash)).isPresent()) {
+      return null;
+    }
+    return smartRouter.plan(model, h.forwardHeaders(), random).orElse(null);
   }
 
   private static InboundBody inspect(HttpServerRequest req, Buffer bytes, String endpoint) {

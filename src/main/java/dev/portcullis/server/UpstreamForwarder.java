@@ -5,6 +5,8 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.provider.UpstreamErrorReader;
 import dev.portcullis.routing.Target;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,37 +51,107 @@ final class UpstreamForwarder {
     this.recorder = recorder;
   }
 
+  /**
+   * The whole call for a request without a routing config: one target, its answer relayed or its error rendered.
+   */
   void forward(Exchange ex, HttpServerRequest in, GatewayHeaders h, Buffer body, String endpoint, long timeoutMs) {
     HttpServerResponse out = in.response();
+    startTimer(ex, out, timeoutMs, h);
     Target t = ex.target;
-    out.putHeader(ex.prefix + "provider", t.provider().id());
-    out.putHeader(ex.prefix + "retry-attempt-count", "0");
-    ex.timerId = vertx.setTimer(timeoutMs, id -> timedOut(ex, out, timeoutMs, h));
-    client.request(options(in, t, endpoint)).onComplete(ar -> {
+    send(ex, in, t, body, h.forwardHeaders(), endpoint, 0).onComplete(ar -> {
       if (ex.finished()) {
+        return;
+      }
+      if (ar.failed()) {
+        fail(ex, out, ar.cause());
+      } else if (ar.result().statusCode() >= 400) {
+        readError(t, ar.result()).onComplete(err -> fail(ex, out, err.result()));
+      } else {
+        commit(ex, ar.result(), out);
+      }
+    });
+  }
+
+  /**
+   * Sends one attempt to a target. Completes with the response as soon as its head arrives, whatever its status;
+   * fails with a {@link GatewayException} when the provider cannot be reached or, with a positive
+   * {@code attemptTimeoutMs}, does not answer in time (the attempt is then reset).
+   */
+  Future<HttpClientResponse> send(Exchange ex, HttpServerRequest in, Target t, Buffer body,
+      List<String> forwardHeaders, String endpoint, long attemptTimeoutMs) {
+    Promise<HttpClientResponse> promise = Promise.promise();
+    HttpClientRequest[] attempt = new HttpClientRequest[1];
+    long timer = attemptTimeoutMs <= 0 ? -1 : vertx.setTimer(attemptTimeoutMs, id -> {
+      boolean late = promise.tryFail(GatewayException.timeout("provider '" + t.provider().id()
+          + "' did not answer within " + attemptTimeoutMs + " ms (request_timeout); the attempt was cancelled"));
+      if (late && attempt[0] != null) {
+        attempt[0].reset();
+      }
+    });
+    client.request(options(in, t, endpoint)).onComplete(ar -> {
+      if (ex.finished() || promise.future().isComplete()) {
         if (ar.succeeded()) {
           ar.result().reset();
         }
         return;
       }
       if (ar.failed()) {
-        fail(ex, out, unreachable(t, ar.cause()));
+        promise.tryFail(unreachable(t, ar.cause()));
         return;
       }
       HttpClientRequest up = ar.result();
+      attempt[0] = up;
       ex.upstream = up;
-      copyRequestHeaders(in, h, t, up);
+      copyRequestHeaders(in, forwardHeaders, t, up);
       up.send(body).onComplete(res -> {
-        if (ex.finished()) {
-          return;
-        }
         if (res.failed()) {
-          fail(ex, out, unreachable(t, res.cause()));
+          promise.tryFail(unreachable(t, res.cause()));
         } else {
-          relay(ex, res.result(), out);
+          promise.tryComplete(res.result());
         }
       });
     });
+    Future<HttpClientResponse> future = promise.future();
+    return timer == -1 ? future : future.andThen(done -> vertx.cancelTimer(timer));
+  }
+
+  /** Reads a provider's error answer into the gateway's error (status and message kept, secrets removed). */
+  Future<GatewayException> readError(Target t, HttpClientResponse resp) {
+    return resp.body().transform(ar -> Future.succeededFuture(UpstreamErrorReader.read(t.provider().id(),
+        resp.statusCode(), ar.succeeded() ? ar.result() : Buffer.buffer(), t.credential())));
+  }
+
+  /** Discards an answer that will not be used (a failed attempt before a retry or fallback). */
+  static void discard(HttpClientResponse resp) {
+    resp.handler(null);
+    resp.exceptionHandler(err -> {});
+    resp.resume();
+  }
+
+  /**
+   * Makes {@code resp} the answer: routing headers are set, then the body is relayed. From here on the client has
+   * the response, so no further fallback or retry can happen.
+   */
+  void commit(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
+    routingHeaders(ex, out);
+    relay(ex, resp, out);
+  }
+
+  /** Says which provider answered, how many retries it took, and which config option served. */
+  private static void routingHeaders(Exchange ex, HttpServerResponse out) {
+    if (ex.target == null || out.headWritten()) {
+      return;
+    }
+    out.putHeader(ex.prefix + "provider", ex.target.provider().id());
+    out.putHeader(ex.prefix + "retry-attempt-count", Integer.toString(ex.retryAttemptCount));
+    if (ex.lastUsedOptionIndex != null) {
+      out.putHeader(ex.prefix + "last-used-option-index", ex.lastUsedOptionIndex);
+    }
+  }
+
+  /** Starts the overall timer: when it fires the exchange ends with 408 and the current attempt is reset. */
+  void startTimer(Exchange ex, HttpServerResponse out, long timeoutMs, GatewayHeaders h) {
+    ex.timerId = vertx.setTimer(timeoutMs, id -> timedOut(ex, out, timeoutMs, h));
   }
 
   private static RequestOptions options(HttpServerRequest in, Target t, String endpoint) {
@@ -95,7 +168,8 @@ final class UpstreamForwarder {
     return o;
   }
 
-  private static void copyRequestHeaders(HttpServerRequest in, GatewayHeaders h, Target t, HttpClientRequest up) {
+  private static void copyRequestHeaders(HttpServerRequest in, List<String> forwardHeaders, Target t,
+      HttpClientRequest up) {
     String contentType = in.getHeader("content-type");
     if (contentType != null) {
       up.putHeader("content-type", contentType);
@@ -117,7 +191,7 @@ final class UpstreamForwarder {
         up.putHeader(providerHeader, v);
       }
     });
-    for (String name : h.forwardHeaders()) {
+    for (String name : forwardHeaders) {
       if (name.equals("authorization") || name.startsWith(GatewayHeaders.NATIVE_PREFIX)
           || name.startsWith(GatewayHeaders.PORTKEY_PREFIX) || HOP_BY_HOP.contains(name) || name.equals("host")) {
         continue;
@@ -134,16 +208,6 @@ final class UpstreamForwarder {
 
   private void relay(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
     int status = resp.statusCode();
-    if (status >= 400) {
-      resp.body().onComplete(ar -> {
-        if (ex.finished()) {
-          return;
-        }
-        Buffer body = ar.succeeded() ? ar.result() : Buffer.buffer();
-        fail(ex, out, UpstreamErrorReader.read(ex.target.provider().id(), status, body, ex.target.credential()));
-      });
-      return;
-    }
     out.setStatusCode(status);
     resp.headers().forEach((name, value) -> {
       if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
@@ -241,6 +305,7 @@ final class UpstreamForwarder {
       return;
     }
     GatewayException e = ErrorRenderer.toGatewayException(failure);
+    routingHeaders(ex, out);
     ErrorRenderer.render(out, e);
     complete(ex, e.status(), e.type(), e.getMessage());
   }

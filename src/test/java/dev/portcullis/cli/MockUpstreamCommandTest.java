@@ -17,7 +17,7 @@ class MockUpstreamCommandTest {
 
   @Test
   void mockUpstreamWithoutFlagsListensOnLoopbackPort9000AndAnswersFast() {
-    assertThat(parse()).isEqualTo(new MockUpstreamOptions("127.0.0.1", 9000, 0, 5, 0, 200, 0.0, 0.0, 42, true));
+    assertThat(parse()).isEqualTo(new MockUpstreamOptions("127.0.0.1", 9000, 0, 5, 0, 200, 0.0, 0.0, 0.0, 42, true));
   }
 
   @Test
@@ -25,7 +25,7 @@ class MockUpstreamCommandTest {
     assertThat(parse("--port", "0", "--host", "0.0.0.0", "--latency-ms", "30", "--chunks", "20",
             "--chunk-interval-ms", "500", "--status", "503", "--error-rate", "0.1", "--reset-rate", "0.05",
             "--seed", "7", "--no-record"))
-        .isEqualTo(new MockUpstreamOptions("0.0.0.0", 0, 30, 20, 500, 503, 0.1, 0.05, 7, false));
+        .isEqualTo(new MockUpstreamOptions("0.0.0.0", 0, 30, 20, 500, 503, 0.1, 0.05, 0.0, 7, false));
   }
 
   @Test

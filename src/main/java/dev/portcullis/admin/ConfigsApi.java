@@ -1,0 +1,137 @@
+package dev.portcullis.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.error.GatewayException;
+import dev.portcullis.routing.saved.SavedConfig;
+import dev.portcullis.routing.saved.SavedConfigService;
+import dev.portcullis.routing.saved.SavedConfigs;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /admin/v1/configs}: saved routing configs with versions. Each write is validated by the request path's
+ * parser; the id is what callers put in {@code x-portkey-config}.
+ */
+public final class ConfigsApi {
+
+  private final SavedConfigService service;
+  private final SavedConfigs cache;
+
+  public ConfigsApi(SavedConfigService service, SavedConfigs cache) {
+    this.service = service;
+    this.cache = cache;
+  }
+
+  public void mount(Router router) {
+    router.post("/admin/v1/configs").handler(this::create);
+    router.get("/admin/v1/configs").handler(this::list);
+    router.get("/admin/v1/configs/:id").handler(this::get);
+    router.get("/admin/v1/configs/:id/versions").handler(this::versions);
+    router.put("/admin/v1/configs/:id").handler(this::update);
+    router.delete("/admin/v1/configs/:id").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> {
+      ObjectNode body = AdminJson.body(ctx);
+      return service.create(AdminJson.string(body, "name", false), configText(body), workspace);
+    }, false).onSuccess(c -> AdminJson.send(ctx, 201, describe(c))).onFailure(ctx::fail);
+  }
+
+  private void update(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> {
+      ObjectNode body = AdminJson.body(ctx);
+      return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace);
+    }, false).onSuccess(c -> {
+      cache.forget(id);
+      AdminJson.send(ctx, 200, describe(c));
+    }).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> service.list(workspace), false)
+        .onSuccess(all -> AdminJson.send(ctx, 200, AdminJson.list(all.stream().map(ConfigsApi::describe).toList())))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String versionText = ctx.request().getParam("version");
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> {
+      Integer version = versionText == null ? null : version(versionText);
+      return service.find(id, version, workspace).orElseThrow(() -> GatewayException.notFound(
+          "config '" + id + "'" + (version == null ? "" : " version " + version) + " does not exist"));
+    }, false).onSuccess(c -> AdminJson.send(ctx, 200, describe(c))).onFailure(ctx::fail);
+  }
+
+  private void versions(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> service.versions(id, workspace), false)
+        .onSuccess(all -> AdminJson.send(ctx, 200, AdminJson.list(all.stream().map(ConfigsApi::describe).toList())))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String workspace = AdminAccess.principal(ctx).workspaceId();
+    ctx.vertx().executeBlocking(() -> {
+      service.delete(id, workspace);
+      return id;
+    }, false).onSuccess(gone -> {
+      cache.forget(gone);
+      ObjectNode json = AdminJson.MAPPER.createObjectNode();
+      json.put("id", gone);
+      json.put("deleted", true);
+      AdminJson.send(ctx, 200, json);
+    }).onFailure(ctx::fail);
+  }
+
+  private static String configText(ObjectNode body) {
+    JsonNode config = body.get("config");
+    if (config == null || !config.isObject()) {
+      throw GatewayException.badRequest("config: " + (config == null ? "missing" : config.toString())
+          + " (expected: a routing config object, see docs/routing.md)", "config");
+    }
+    try {
+      return AdminJson.MAPPER.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int version(String text) {
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw GatewayException.badRequest("version: '" + text + "' (expected: a version number >= 1)", "version");
+  }
+
+  static ObjectNode describe(SavedConfig c) {
+    ObjectNode json = AdminJson.MAPPER.createObjectNode();
+    json.put("id", c.id());
+    json.put("object", "config");
+    json.put("name", c.name());
+    json.put("workspace_id", c.workspaceId());
+    json.put("version", c.version());
+    json.put("created_at", c.createdAt().toString());
+    try {
+      json.set("config", AdminJson.MAPPER.readTree(c.body()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored config '" + c.id() + "' is not JSON", e);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.portcullis.routing.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a condition looks: {@code metadata.<key>} (the whole rest is the key, dots included),
+ * {@code params.<field>[.<field or array index>]...} into the request body, or {@code url.pathname}.
+ */
+record FactPath(String text, Source source, String metadataKey, List<String> paramsPath) {
+
+  enum Source { METADATA, PARAMS, URL_PATHNAME }
+
+  static Optional<FactPath> parse(String text) {
+    if (text.equals("url.pathname")) {
+      return Optional.of(new FactPath(text, Source.URL_PATHNAME, null, null));
+    }
+    if (text.startsWith("metadata.") && text.length() > "metadata.".length()) {
+      return Optional.of(new FactPath(text, Source.METADATA, text.substring("metadata.".length()), null));
+    }
+    if (text.startsWith("params.") && text.length() > "params.".length()) {
+      List<String> path = List.of(text.substring("params.".length()).split("\\.", -1));
+      return path.contains("") ? Optional.empty() : Optional.of(new FactPath(text, Source.PARAMS, null, path));
+    }
+    return Optional.empty();
+  }
+
+  /** The value in this request, or a missing node. */
+  JsonNode resolve(RoutingFacts facts) {
+    return switch (source) {
+      case URL_PATHNAME -> TextNode.valueOf(facts.urlPathname());
+      case METADATA -> {
+        String value = facts.metadata().get(metadataKey);
+        yield value == null ? MissingNode.getInstance() : TextNode.valueOf(value);
+      }
+      case PARAMS -> {
+        JsonNode node = facts.params();
+        for (String segment : paramsPath) {
+          node = node.isArray() && isIndex(segment) ? node.path(Integer.parseInt(segment)) : node.path(segment);
+        }
+        yield node;
+      }
+    };
+  }
+
+  private static boolean isIndex(String segment) {
+    return segment.length() <= 9 && segment.chars().allMatch(Character::isDigit);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

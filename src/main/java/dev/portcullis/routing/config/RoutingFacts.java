@@ -1,0 +1,21 @@
+package dev.portcullis.routing.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.Map;
+
+/**
+ * What conditional routing may look at in one request.
+ *
+ * @param metadata the request metadata ({@code x-portkey-metadata}), read by {@code metadata.<key>}
+ * @param params the request body, read by {@code params.<path>}
+ * @param urlPathname the request path, e.g. {@code /v1/chat/completions}, read by {@code url.pathname}
+ */
+public record RoutingFacts(Map<String, String> metadata, JsonNode params, String urlPathname) {
+
+  public RoutingFacts {
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    params = params == null ? MissingNode.getInstance() : params;
+    urlPathname = urlPathname == null ? "" : urlPathname;
+  }
+}

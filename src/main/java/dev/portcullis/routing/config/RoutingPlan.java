@@ -1,0 +1,29 @@
+package dev.portcullis.routing.config;
+
+import java.util.Objects;
+
+/**
+ * A parsed, validated routing config: an immutable tree the request path runs with {@link PlanExecutor}. Built
+ * once per config by {@link RoutingConfigParser}; the hot path never sees the JSON again.
+ */
+public record RoutingPlan(PlanNode root) {
+
+  public RoutingPlan {
+    Objects.requireNonNull(root, "root");
+  }
+
+  /** The tree, one node per line, indented by depth; credentials never appear. */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("RoutingPlan");
+    render(root, 1, out);
+    return out.toString();
+  }
+
+  private static void render(PlanNode node, int depth, StringBuilder out) {
+    out.append('\n').append("  ".repeat(depth)).append(node);
+    if (node instanceof GroupNode group) {
+      group.children().forEach(child -> render(child, depth + 1, out));
+    }
+  }
+}
