@@ -1,5 +1,5 @@
 # Shared by bench/run.sh and bench/streams.sh: JDK discovery, build, process start/stop, /proc readings.
-# Sourced, not run. Expects $root (the repository) and $work (a temp dir) to be set by the caller.
+# Sourced, not run. Expects $root (the repository) to be set by the caller; prepare sets the rest.
 
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
 
@@ -44,6 +44,21 @@ ensure_commands() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 }
 
+# prepare NAME: $java (a JDK 21+), the jar built, a high open-file limit, a fresh gateway key in $key, and a temp
+# dir $work that is removed on exit, after every process listed in $pids (start_java adds its own) is stopped.
+prepare() {
+  JAVA_HOME="$(find_jdk)"
+  export JAVA_HOME
+  java="$JAVA_HOME/bin/java"
+  ensure_built
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  work=$(mktemp -d -t "portcullis-$1.XXXXXX")
+  pids=()
+  trap 'stop_all; rm -rf "$work"' EXIT
+  trap 'exit 130' INT TERM
+  key=$(random_key)
+}
+
 jvm_flags=(--enable-native-access=ALL-UNNAMED -Xms64m -Xmx384m -XX:+UseG1GC)
 
 # start_java NAME READY_TEXT ARGS... : runs the jar in the background, logs to $work/NAME.log,
@@ -70,6 +85,16 @@ wait_for_text() {
   done
   echo "bench: $name was not ready after 60 s (waited for '$text' in $file)" >&2
   exit 1
+}
+
+# start_gateway NAME GATEWAY_PORT MOCK_PORT: the gateway with a fresh data dir, the bench key as admin key, and
+# server-held OpenAI credentials pointing at the mock.
+start_gateway() {
+  rm -rf "$work/data-$1" && mkdir -p "$work/data-$1"
+  PORTCULLIS_PORT=$2 PORTCULLIS_HOST=127.0.0.1 PORTCULLIS_DATA_DIR="$work/data-$1" \
+  PORTCULLIS_ADMIN_KEY=$key PORTCULLIS_PROVIDER_OPENAI_API_KEY=sk-bench \
+  PORTCULLIS_PROVIDER_OPENAI_BASE_URL="http://127.0.0.1:$3/v1" \
+    start_java "$1" "Portcullis listening on" serve
 }
 
 # Stops every process this script started, newest first, and waits for each.

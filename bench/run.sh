@@ -20,18 +20,8 @@ nginx_port=${BENCH_NGINX_PORT:-19101}
 gateway_port=${BENCH_GATEWAY_PORT:-19102}
 body='{"model":"openai/mock","messages":[{"role":"user","content":"hi"}]}'
 
-export JAVA_HOME="$(find_jdk)"
-java="$JAVA_HOME/bin/java"
-ensure_built
+prepare bench
 ensure_commands nginx:nginx wrk:wrk curl:curl
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-work=$(mktemp -d -t portcullis-bench.XXXXXX)
-pids=()
-cleanup() { stop_all; rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-key=$(random_key)
 clk_tck=$(getconf CLK_TCK)
 
 has_target() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
@@ -132,13 +122,7 @@ run_wrk() {
 echo "bench: starting the mock upstream, nginx and the gateway (work dir $work)" >&2
 start_java mock "mock upstream listening" mock-upstream --port "$mock_port" --no-record
 if has_target nginx; then start_nginx; fi
-if has_target gateway; then
-  mkdir -p "$work/data"
-  PORTCULLIS_PORT=$gateway_port PORTCULLIS_HOST=127.0.0.1 PORTCULLIS_DATA_DIR="$work/data" \
-  PORTCULLIS_ADMIN_KEY=$key PORTCULLIS_PROVIDER_OPENAI_API_KEY=sk-bench \
-  PORTCULLIS_PROVIDER_OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" \
-    start_java gateway "Portcullis listening on" serve
-fi
+if has_target gateway; then start_gateway gateway "$gateway_port" "$mock_port"; fi
 for target in "${targets[@]}"; do check_target "$target"; done
 
 declare -A rss_idle rss_loaded

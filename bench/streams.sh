@@ -13,37 +13,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/bench/lib.sh"
 
 requests=${BENCH_TTFB_REQUESTS:-500}
-warmup=${BENCH_TTFB_WARMUP:-200}
+warmup=${BENCH_TTFB_WARMUP:-1000}
 streams=${BENCH_STREAMS:-2000}
 slow_chunks=${BENCH_SLOW_CHUNKS:-20}
 slow_interval_ms=${BENCH_SLOW_INTERVAL_MS:-500}
 mock_port=${BENCH_MOCK_PORT:-19200}
 gateway_port=${BENCH_GATEWAY_PORT:-19201}
 
-export JAVA_HOME="$(find_jdk)"
-java="$JAVA_HOME/bin/java"
-ensure_built
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+prepare streams
 if [ "$(ulimit -n)" -lt $((streams * 2 + 1000)) ]; then
   echo "bench: open-file limit $(ulimit -n) is too low for $streams streams (need $((streams * 2 + 1000)))" >&2
   exit 1
 fi
-
-work=$(mktemp -d -t portcullis-streams.XXXXXX)
-pids=()
-cleanup() { stop_all; rm -rf "$work"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-key=$(random_key)
-
-# start_gateway NAME: a gateway on $gateway_port whose OpenAI provider is the mock on $mock_port.
-start_gateway() {
-  rm -rf "$work/data" && mkdir -p "$work/data"
-  PORTCULLIS_PORT=$gateway_port PORTCULLIS_HOST=127.0.0.1 PORTCULLIS_DATA_DIR="$work/data" \
-  PORTCULLIS_ADMIN_KEY=$key PORTCULLIS_PROVIDER_OPENAI_API_KEY=sk-bench \
-  PORTCULLIS_PROVIDER_OPENAI_BASE_URL="http://127.0.0.1:$mock_port/v1" \
-    start_java "$1" "Portcullis listening on" serve
-}
 
 load_client() {
   "$java" -Xms64m -Xmx512m -cp "$root/target/test-classes:$root/target/portcullis.jar" \
@@ -56,7 +37,7 @@ chat_path=/v1/chat/completions
 
 echo "bench: (a) time to first byte, $requests sequential streams each way after $warmup warm-up pairs" >&2
 start_java mock "mock upstream listening" mock-upstream --port "$mock_port" --no-record
-start_gateway gateway
+start_gateway gateway "$gateway_port" "$mock_port"
 load_client ttfb --direct "http://127.0.0.1:$mock_port$chat_path" --gateway "http://127.0.0.1:$gateway_port$chat_path" \
   --requests "$requests" --warmup "$warmup" --key "$key" >"$work/ttfb.txt"
 stop_all
@@ -64,7 +45,7 @@ stop_all
 echo "bench: (b) $streams concurrent streams of $slow_chunks chunks ${slow_interval_ms} ms apart through a fresh gateway" >&2
 start_java slowmock "mock upstream listening" mock-upstream --port "$mock_port" --no-record \
   --chunks "$slow_chunks" --chunk-interval-ms "$slow_interval_ms"
-start_gateway slowgateway
+start_gateway slowgateway "$gateway_port" "$mock_port"
 rss_idle=$(status_kib VmRSS "$pid_slowgateway")
 touch "$work/sampling"
 sample_rss "$work/sampling" "$pid_slowgateway" &

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * The streaming load client of {@code bench/streams.sh}. Prints its results as {@code key=value} lines.
  *
  * <pre>
- * ttfb --direct URL --gateway URL [--requests 500] [--warmup 100] [--key KEY]
+ * ttfb --direct URL --gateway URL [--requests 500] [--warmup 1000] [--key KEY]
  *     sequential streams, alternating direct and gateway: time to the first body byte, and what the gateway adds
  * slow --url URL [--streams 2000] [--ramp-ms 1000] [--timeout-s 120] [--key KEY]
  *     that many streams open at once: how many complete with [DONE], and how the others failed
@@ -81,42 +81,76 @@ public final class StreamLoad {
   }
 
   private static void timeToFirstByte(Vertx vertx, Context context, Map<String, String> options) {
-    String direct = required(options, "direct");
-    String gateway = required(options, "gateway");
-    String key = options.getOrDefault("key", "none");
     int requests = Integer.parseInt(options.getOrDefault("requests", "500"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
     HttpClient client = vertx.createHttpClient(
         new HttpClientOptions().setTcpNoDelay(true).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
-    long[] directTtfb = new long[requests];
-    long[] gatewayTtfb = new long[requests];
-    long[] added = new long[requests];
-    int errors = 0;
-    for (int i = -warmup; i < requests; i++) {
+    TtfbRun run = new TtfbRun(client, required(options, "direct"), required(options, "gateway"),
+        options.getOrDefault("key", "none"), requests);
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "1000"));
+    context.runOnContext(v -> run.pair(-warmup));
+    run.finished.future().await();
+    print("requests", requests);
+    print("errors", run.errors);
+    print("direct_ttfb_p50_ms", millis(percentile(run.direct, 50)));
+    print("direct_ttfb_p99_ms", millis(percentile(run.direct, 99)));
+    print("gateway_ttfb_p50_ms", millis(percentile(run.gateway, 50)));
+    print("gateway_ttfb_p99_ms", millis(percentile(run.gateway, 99)));
+    print("added_ttfb_p50_ms", millis(percentile(run.added, 50)));
+    print("added_ttfb_p99_ms", millis(percentile(run.added, 99)));
+  }
+
+  /**
+   * Sequential pairs of streams, one direct and one through the gateway, alternating which goes first. Runs on one
+   * event loop, each request started from the previous one's completion, so no thread hand-off lands in between.
+   */
+  private static final class TtfbRun {
+
+    final Promise<Void> finished = Promise.promise();
+    final long[] direct;
+    final long[] gateway;
+    final long[] added;
+    int errors;
+    private final HttpClient client;
+    private final String directUrl;
+    private final String gatewayUrl;
+    private final String key;
+
+    TtfbRun(HttpClient client, String directUrl, String gatewayUrl, String key, int requests) {
+      this.client = client;
+      this.directUrl = directUrl;
+      this.gatewayUrl = gatewayUrl;
+      this.key = key;
+      this.direct = new long[requests];
+      this.gateway = new long[requests];
+      this.added = new long[requests];
+    }
+
+    /** Measures pair {@code i} (negative: warm-up, not recorded), then the next. */
+    void pair(int i) {
+      if (i == direct.length) {
+        finished.complete();
+        return;
+      }
       boolean directFirst = (i & 1) == 0;
-      Outcome first = onContext(context, () -> stream(client, directFirst ? direct : gateway, key)).await();
-      Outcome second = onContext(context, () -> stream(client, directFirst ? gateway : direct, key)).await();
-      Outcome viaDirect = directFirst ? first : second;
-      Outcome viaGateway = directFirst ? second : first;
+      stream(client, directFirst ? directUrl : gatewayUrl, key).onSuccess(first ->
+          stream(client, directFirst ? gatewayUrl : directUrl, key).onSuccess(second -> {
+            record(i, directFirst ? first : second, directFirst ? second : first);
+            pair(i + 1);
+          }));
+    }
+
+    private void record(int i, Outcome viaDirect, Outcome viaGateway) {
       if (!viaDirect.ok() || !viaGateway.ok()) {
         errors++;
         System.err.println("stream failed: direct " + (viaDirect.ok() ? "ok" : viaDirect.failure())
             + ", gateway " + (viaGateway.ok() ? "ok" : viaGateway.failure()));
       }
       if (i >= 0) {
-        directTtfb[i] = viaDirect.ttfbNanos();
-        gatewayTtfb[i] = viaGateway.ttfbNanos();
+        direct[i] = viaDirect.ttfbNanos();
+        gateway[i] = viaGateway.ttfbNanos();
         added[i] = viaGateway.ttfbNanos() - viaDirect.ttfbNanos();
       }
     }
-    print("requests", requests);
-    print("errors", errors);
-    print("direct_ttfb_p50_ms", millis(percentile(directTtfb, 50)));
-    print("direct_ttfb_p99_ms", millis(percentile(directTtfb, 99)));
-    print("gateway_ttfb_p50_ms", millis(percentile(gatewayTtfb, 50)));
-    print("gateway_ttfb_p99_ms", millis(percentile(gatewayTtfb, 99)));
-    print("added_ttfb_p50_ms", millis(percentile(added, 50)));
-    print("added_ttfb_p99_ms", millis(percentile(added, 99)));
   }
 
   private static void slowStreams(Vertx vertx, Context context, Map<String, String> options) {
