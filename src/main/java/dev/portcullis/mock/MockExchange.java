@@ -5,6 +5,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One request being answered: what arrived, what the directives say, and the sequence number its ids carry.
@@ -35,6 +37,22 @@ record MockExchange(
   /** A rough, deterministic token count of the request: one token per four bytes. */
   int promptTokens() {
     return Math.max(1, body.length() / 4);
+  }
+
+  /**
+   * The slot values of a completion's templates: {@code seq}, {@code created}, {@code model} and the usage counts
+   * {@code prompt}, {@code completion}, {@code total}. The map is the caller's to add to.
+   */
+  Map<String, String> completionValues(RequestFields fields, int completionTokens) {
+    Map<String, String> values = new HashMap<>();
+    values.put("seq", Long.toString(sequence));
+    values.put("created", Long.toString(created));
+    values.put("model", quotedModel(fields));
+    int prompt = promptTokens();
+    values.put("prompt", Integer.toString(prompt));
+    values.put("completion", Integer.toString(completionTokens));
+    values.put("total", Integer.toString(prompt + completionTokens));
+    return values;
   }
 
   void sendJson(Buffer json) {
