@@ -1,10 +1,13 @@
 package dev.portcullis;
 
+import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
+import dev.portcullis.cli.VaultCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
+import dev.portcullis.cli.WorkspacesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
-    subcommands = {ServeCommand.class, KeysCommand.class, VirtualKeysCommand.class, ConfigCommand.class,
-        MockUpstreamCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
+        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class})
 public final class Portcullis {
 
   public static void main(String[] args) {

@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.Role;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 /** Reading admin request bodies with precise errors, and writing admin JSON answers. */
 final class AdminJson {
@@ -17,6 +24,11 @@ final class AdminJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AdminJson() {}
+
+  /** Runs blocking {@code work} on a worker thread and answers its JSON with {@code status}, or fails the context. */
+  static void respond(RoutingContext ctx, int status, Callable<JsonNode> work) {
+    ctx.vertx().executeBlocking(work, false).onSuccess(json -> send(ctx, status, json)).onFailure(ctx::fail);
+  }
 
   static ObjectNode body(RoutingContext ctx) {
     String text = ctx.body().asString();
@@ -35,6 +47,17 @@ final class AdminJson {
     }
   }
 
+  /** Refuses a field the route does not know, naming the ones it does. */
+  static void only(ObjectNode body, Set<String> known) {
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!known.contains(field)) {
+        throw GatewayException.badRequest(field + ": unknown field (expected one of: "
+            + String.join(", ", new TreeSet<>(known)) + ")", field);
+      }
+    }
+  }
+
   static String string(ObjectNode body, String field, boolean required) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
@@ -49,10 +72,11 @@ final class AdminJson {
     return v.asText();
   }
 
+  /** A list of non-empty strings, or null when the field is absent or null. */
   static List<String> strings(ObjectNode body, String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
-      return List.of();
+      return null;
     }
     if (!v.isArray()) {
       throw GatewayException.badRequest(field + ": " + v + " (expected: an array of strings)", field);
@@ -66,6 +90,60 @@ final class AdminJson {
       out.add(v.get(i).asText());
     }
     return out;
+  }
+
+  /** An object of string values, or null when the field is absent or null. */
+  static Map<String, String> stringMap(ObjectNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isObject()) {
+      throw GatewayException.badRequest(field + ": " + v + " (expected: an object of string values)", field);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        throw GatewayException.badRequest(field + "." + e.getKey() + ": " + e.getValue() + " (expected: a string)",
+            field);
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
+  }
+
+  static Boolean bool(ObjectNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isBoolean()) {
+      throw GatewayException.badRequest(field + ": " + v + " (expected: true or false)", field);
+    }
+    return v.asBoolean();
+  }
+
+  /** A whole number in range, or null when absent or null. */
+  static Long integer(ObjectNode body, String field, long min, long max) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+      throw GatewayException.badRequest(field + ": " + v + " (expected: an integer " + min + ".." + max + ")", field);
+    }
+    return v.asLong();
+  }
+
+  /** The {@code role} field, or null when absent. */
+  static Role role(ObjectNode body) {
+    String text = string(body, "role", false);
+    try {
+      return text == null ? null : Role.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw GatewayException.badRequest(e.getMessage(), "role");
+    }
   }
 
   static Instant instant(ObjectNode body, String field) {

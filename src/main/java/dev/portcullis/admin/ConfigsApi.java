@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.observe.AuditActor;
 import dev.portcullis.routing.saved.SavedConfig;
 import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.routing.saved.SavedConfigs;
@@ -34,19 +35,21 @@ public final class ConfigsApi {
   }
 
   private void create(RoutingContext ctx) {
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
+    AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
-      return service.create(AdminJson.string(body, "name", false), configText(body), workspace);
+      return service.create(AdminJson.string(body, "name", false), configText(body), workspace, actor);
     }, false).onSuccess(c -> AdminJson.send(ctx, 201, describe(c))).onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
+    AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
-      return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace);
+      return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace, actor);
     }, false).onSuccess(c -> {
       cache.forget(id);
       AdminJson.send(ctx, 200, describe(c));
@@ -54,7 +57,7 @@ public final class ConfigsApi {
   }
 
   private void list(RoutingContext ctx) {
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
     ctx.vertx().executeBlocking(() -> service.list(workspace), false)
         .onSuccess(all -> AdminJson.send(ctx, 200, AdminJson.list(all.stream().map(ConfigsApi::describe).toList())))
         .onFailure(ctx::fail);
@@ -63,7 +66,7 @@ public final class ConfigsApi {
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String versionText = ctx.request().getParam("version");
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
     ctx.vertx().executeBlocking(() -> {
       Integer version = versionText == null ? null : version(versionText);
       return service.find(id, version, workspace).orElseThrow(() -> GatewayException.notFound(
@@ -73,7 +76,7 @@ public final class ConfigsApi {
 
   private void versions(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
     ctx.vertx().executeBlocking(() -> service.versions(id, workspace), false)
         .onSuccess(all -> AdminJson.send(ctx, 200, AdminJson.list(all.stream().map(ConfigsApi::describe).toList())))
         .onFailure(ctx::fail);
@@ -81,9 +84,10 @@ public final class ConfigsApi {
 
   private void delete(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    String workspace = AdminAccess.principal(ctx).workspaceId();
+    String workspace = AdminAccess.workspace(ctx);
+    AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
-      service.delete(id, workspace);
+      service.delete(id, workspace, actor);
       return id;
     }, false).onSuccess(gone -> {
       cache.forget(gone);

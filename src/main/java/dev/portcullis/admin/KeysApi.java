@@ -1,93 +1,110 @@
 package dev.portcullis.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.error.GatewayException;
-import dev.portcullis.keys.ApiKey;
 import dev.portcullis.keys.ApiKeyService;
-import dev.portcullis.keys.Authenticator;
-import dev.portcullis.keys.Role;
+import dev.portcullis.keys.Scope;
+import dev.portcullis.keys.TenancyViews;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
-/** {@code /admin/v1/api-keys}: create (the secret is in this answer only), list, revoke. */
-public final class KeysApi {
+/**
+ * {@code /admin/v1/api-keys}: create (the secret is in this answer only), list, read, edit, rotate with a grace
+ * period (the new secret is in that answer only), revoke.
+ */
+final class KeysApi {
+
+  private static final Set<String> CREATE_FIELDS =
+      Set.of("name", "role", "scopes", "user_id", "expires_at", "default_config", "metadata", "workspace_id");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "expires_at", "default_config", "metadata");
 
   private final ApiKeyService service;
-  private final Authenticator authenticator;
 
-  public KeysApi(ApiKeyService service, Authenticator authenticator) {
+  KeysApi(ApiKeyService service) {
     this.service = service;
-    this.authenticator = authenticator;
   }
 
-  public void mount(Router router) {
-    router.post("/admin/v1/api-keys").handler(this::create);
+  void mount(Router router) {
     router.get("/admin/v1/api-keys").handler(this::list);
+    router.post("/admin/v1/api-keys").handler(this::create);
+    router.get("/admin/v1/api-keys/:id").handler(this::read);
+    router.patch("/admin/v1/api-keys/:id").handler(this::update);
     router.delete("/admin/v1/api-keys/:id").handler(this::revoke);
+    router.post("/admin/v1/api-keys/:id/rotate").handler(this::rotate);
   }
 
   private void create(RoutingContext ctx) {
-    String workspace = AdminAccess.principal(ctx).workspaceId();
-    ctx.vertx().executeBlocking(() -> {
+    AdminJson.respond(ctx, 201, () -> {
       ObjectNode body = AdminJson.body(ctx);
-      String name = AdminJson.string(body, "name", true);
-      String roleText = AdminJson.string(body, "role", false);
-      Role role;
-      try {
-        role = roleText == null ? Role.MEMBER : Role.parse(roleText);
-      } catch (IllegalArgumentException e) {
-        throw GatewayException.badRequest(e.getMessage(), "role");
-      }
-      try {
-        return service.create(name, role, workspace, AdminJson.instant(body, "expires_at"));
-      } catch (IllegalArgumentException e) {
-        throw GatewayException.badRequest(e.getMessage());
-      }
-    }, false).onSuccess(created -> {
-      authenticator.remember(created.key());
-      ObjectNode json = describe(created.key());
-      json.put("key", created.secret());
-      AdminJson.send(ctx, 201, json);
-    }).onFailure(ctx::fail);
+      AdminJson.only(body, CREATE_FIELDS);
+      String workspace = AdminJson.string(body, "workspace_id", false);
+      ApiKeyService.CreatedKey created = service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
+          new ApiKeyService.Draft(
+              workspace == null ? AdminAccess.workspace(ctx) : workspace,
+              AdminJson.string(body, "name", true),
+              AdminJson.role(body),
+              body.has("scopes") ? Scope.parseAll(AdminJson.strings(body, "scopes"), "scopes") : null,
+              AdminJson.string(body, "user_id", false),
+              AdminJson.instant(body, "expires_at"),
+              configText(body.get("default_config")),
+              AdminJson.stringMap(body, "metadata")));
+      return withSecret(created);
+    });
   }
 
   private void list(RoutingContext ctx) {
-    String workspace = AdminAccess.principal(ctx).workspaceId();
-    ctx.vertx().executeBlocking(() -> service.list(workspace), false)
-        .onSuccess(keys -> AdminJson.send(ctx, 200, AdminJson.list(keys.stream().map(KeysApi::describe).toList())))
-        .onFailure(ctx::fail);
+    AdminJson.respond(ctx, 200, () -> AdminJson.list(service.list(AdminAccess.reach(ctx), AdminAccess.workspace(ctx))
+        .stream().map(TenancyViews::of).toList()));
+  }
+
+  private void read(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> TenancyViews.of(service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))));
+  }
+
+  private void update(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> {
+      ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, PATCH_FIELDS);
+      Optional<String> config = body.has("default_config")
+          ? Optional.ofNullable(configText(body.get("default_config"))) : null;
+      return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
+          new ApiKeyService.Patch(
+              AdminJson.string(body, "name", false),
+              AdminJson.stringMap(body, "metadata"),
+              config,
+              body.has("expires_at") ? Optional.ofNullable(AdminJson.instant(body, "expires_at")) : null)));
+    });
+  }
+
+  private void rotate(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> {
+      Long seconds = null;
+      if (ctx.body().length() > 0) {
+        ObjectNode body = AdminJson.body(ctx);
+        AdminJson.only(body, Set.of("grace_period_seconds"));
+        seconds = AdminJson.integer(body, "grace_period_seconds", 0, Long.MAX_VALUE);
+      }
+      return withSecret(service.rotate(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
+          seconds == null ? null : Duration.ofSeconds(seconds)));
+    });
   }
 
   private void revoke(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    String workspace = AdminAccess.principal(ctx).workspaceId();
-    ctx.vertx().executeBlocking(() -> {
-      ApiKey key = service.find(id).filter(k -> k.workspaceId().equals(workspace))
-          .orElseThrow(() -> GatewayException.notFound("api key '" + id + "' does not exist"));
-      if (!service.revoke(id)) {
-        throw GatewayException.notFound("api key '" + id + "' is already revoked");
-      }
-      return key;
-    }, false).onSuccess(key -> {
-      authenticator.forget(key);
-      ObjectNode json = AdminJson.MAPPER.createObjectNode();
-      json.put("id", id);
-      json.put("revoked", true);
-      AdminJson.send(ctx, 200, json);
-    }).onFailure(ctx::fail);
+    AdminJson.respond(ctx, 200, () ->
+        TenancyViews.of(service.revoke(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"))));
   }
 
-  static ObjectNode describe(ApiKey key) {
-    ObjectNode json = AdminJson.MAPPER.createObjectNode();
-    json.put("id", key.id());
-    json.put("object", "api_key");
-    json.put("name", key.name());
-    json.put("workspace_id", key.workspaceId());
-    json.put("role", key.role().wireName());
-    json.put("display_prefix", key.displayPrefix());
-    json.put("created_at", key.createdAt().toString());
-    json.put("expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
-    json.put("revoked_at", key.revokedAt() == null ? null : key.revokedAt().toString());
+  private static ObjectNode withSecret(ApiKeyService.CreatedKey created) {
+    ObjectNode json = TenancyViews.of(created.key());
+    json.put("key", created.secret());
     return json;
+  }
+
+  /** A default config as JSON text: an object, or a string naming a saved config; null when absent. */
+  private static String configText(JsonNode value) {
+    return value == null || value.isNull() ? null : value.toString();
   }
 }

@@ -1,12 +1,17 @@
 package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.Workspace;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.config.BreakerState;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
-/** {@code GET /admin/v1/targets/health}: every routing target's circuit breaker, as this node sees it. */
+/**
+ * {@code GET /admin/v1/targets/health}: every routing target's circuit breaker, as this node sees it. Breakers are
+ * shared by every workspace's traffic (targets name hosts and virtual keys), so only root-workspace keys may look.
+ */
 public final class TargetsHealthApi {
 
   private final BreakerRegistry breakers;
@@ -16,6 +21,11 @@ public final class TargetsHealthApi {
   }
 
   public void handle(RoutingContext ctx) {
+    if (!AdminAccess.principal(ctx).workspaceId().equals(Workspace.ROOT)) {
+      ctx.fail(GatewayException.forbidden("target health spans every workspace, so it needs a key of the root "
+          + "workspace '" + Workspace.ROOT + "'"));
+      return;
+    }
     AdminJson.send(ctx, 200, AdminJson.list(breakers.snapshot().stream().map(TargetsHealthApi::describe).toList()));
   }
 

@@ -59,7 +59,7 @@ public final class ConfigCommand {
     public Integer call() throws IOException {
       String body = read(file);
       try (StoreSession store = new StoreSession(parent.configFile)) {
-        SavedConfig c = store.savedConfigs().create(name, body, parent.workspace);
+        SavedConfig c = store.savedConfigs().create(name, body, parent.workspace, store.actor());
         System.out.println(c.id() + " (version " + c.version() + ")");
         return 0;
       } catch (GatewayException e) {
@@ -114,7 +114,7 @@ public final class ConfigCommand {
     public Integer call() throws IOException {
       String body = read(file);
       try (StoreSession store = new StoreSession(parent.configFile)) {
-        SavedConfig c = store.savedConfigs().update(id, null, body, parent.workspace);
+        SavedConfig c = store.savedConfigs().update(id, null, body, parent.workspace, store.actor());
         System.out.println(c.id() + " (version " + c.version() + ")");
         return 0;
       } catch (GatewayException e) {
@@ -132,7 +132,7 @@ public final class ConfigCommand {
     @Override
     public Integer call() {
       try (StoreSession store = new StoreSession(parent.configFile)) {
-        store.savedConfigs().delete(id, parent.workspace);
+        store.savedConfigs().delete(id, parent.workspace, store.actor());
         System.out.println("deleted " + id);
         return 0;
       } catch (GatewayException e) {

@@ -1,2 +1,2 @@
-/** Command-line entry points: serve, keys, virtual keys, the mock upstream. */
+/** Command-line entry points: serve, keys, workspaces, virtual keys, audit, vault, the mock upstream. */
 package dev.portcullis.cli;

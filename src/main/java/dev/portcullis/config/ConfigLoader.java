@@ -58,9 +58,16 @@ public final class ConfigLoader {
     List<String> trusted = s.list("trusted_hosts", "PORTCULLIS_TRUSTED_HOSTS");
     long maxBody = s.integer("max_body_bytes", "PORTCULLIS_MAX_BODY_BYTES", 32L * 1024 * 1024, 1024, 1L << 31);
     long timeoutMs = s.integer("request_timeout_ms", "PORTCULLIS_REQUEST_TIMEOUT_MS", 600_000, 1, 86_400_000);
+    String redisUrl = s.string("redis_url", "PORTCULLIS_REDIS_URL", null);
+    if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+      throw new ConfigException("redis_url / PORTCULLIS_REDIS_URL: has no redis scheme (expected: "
+          + "redis://[user:password@]host:port[/db] or rediss://...)");
+    }
     return new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted, maxBody,
         Duration.ofMillis(timeoutMs), providers(yaml),
-        pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)));
+        pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
+        s.string("master_key_previous", "PORTCULLIS_MASTER_KEY_PREVIOUS", null), redisUrl,
+        s.string("redis_channel", "PORTCULLIS_REDIS_CHANNEL", "portcullis:changes"));
   }
 
   private Map<String, ProviderCredentials> providers(JsonNode yaml) {

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param requestTimeout longest a single upstream call may take when the caller sets no timeout
  * @param providers server-held provider credentials, by provider id, for {@code provider/model} addressing
  * @param modelCatalog file replacing the bundled model catalog for smart routing, or null
+ * @param masterKeyPrevious retired vault master keys (comma-separated), still read for rows they sealed, or null
+ * @param redisUrl Redis for change notification across nodes, or null to keep it in process
+ * @param redisChannel the pub/sub channel nodes announce changes on
  */
 public record GatewayConfig(
     String host,
@@ -32,7 +35,10 @@ public record GatewayConfig(
     long maxBodyBytes,
     Duration requestTimeout,
     Map<String, ProviderCredentials> providers,
-    Path modelCatalog) {
+    Path modelCatalog,
+    String masterKeyPrevious,
+    String redisUrl,
+    String redisChannel) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -52,6 +58,6 @@ public record GatewayConfig(
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + databaseUrl
         + ", trustedHosts=" + trustedHosts + ", maxBodyBytes=" + maxBodyBytes + ", requestTimeout=" + requestTimeout
-        + ", providers=" + providers.keySet() + "]";
+        + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel) + "]";
   }
 }

@@ -1,90 +1,123 @@
 package dev.portcullis.keys;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Turns a presented gateway key into a {@link Principal}. Known keys are answered from memory; an unknown hash is
- * looked up once on a worker thread (a key created by the CLI while the gateway runs works at once), and a miss is
- * remembered briefly so a flood of bad keys does not reach the database.
+ * Turns a presented gateway key into a {@link Principal}, from memory: the key, its user's role and whether its
+ * workspace (and every ancestor) is enabled are read together on a worker thread the first time a secret is seen, and
+ * kept until a change notification drops them (or for {@link #REFRESH_AFTER}, after which they are re-read in the
+ * background). Expiry and grace periods are checked against the clock on every call.
  */
 public final class Authenticator {
 
-  private final ApiKeyRepository repository;
-  private final Vertx vertx;
-  private final Clock clock;
-  private final Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
-  private final Cache<String, Boolean> unknownHashes =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(2)).build();
+  /** How long a cached key is served before a background re-read; bounds how late a missed notification shows. */
+  public static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
 
-  public Authenticator(ApiKeyRepository repository, Vertx vertx, Clock clock) {
-    this.repository = repository;
-    this.vertx = vertx;
-    this.clock = clock;
+  /** A loaded key with everything the request path needs to decide. */
+  private record Credential(ApiKey key, Principal principal, boolean previousSecret, String inactiveWorkspace,
+      KeyUsage.Cell usage) {}
+
+  private final TenancyStore store;
+  private final Clock clock;
+  private final KeyUsage usage;
+  private final StoredObjectCache<String, Credential> byHash;
+
+  Authenticator(TenancyStore store, Vertx vertx, KeyUsage usage) {
+    this.store = store;
+    this.clock = store.clock;
+    this.usage = usage;
+    this.byHash = new StoredObjectCache<>(vertx, clock, this::load, REFRESH_AFTER, Duration.ofSeconds(2));
+    store.changes.subscribe(this::changed);
   }
 
-  /** Fails with 401 when the key is missing, unknown, revoked or expired. */
+  /**
+   * Authenticates a caller of an inference route: fails with 401 when the key is missing, unknown, revoked or
+   * expired, and 403 when it lacks the {@code inference} scope or its workspace is disabled.
+   */
   public Future<Principal> authenticate(String presented) {
+    return authenticate(presented, Scope.INFERENCE);
+  }
+
+  /** Like {@link #authenticate(String)}, requiring {@code needed}, or no particular scope when null. */
+  public Future<Principal> authenticate(String presented, Scope needed) {
     if (presented == null || presented.isEmpty()) {
       return Future.failedFuture(GatewayException.unauthorized(
           "missing gateway API key (expected: 'Authorization: Bearer <key>' or an 'x-portcullis-api-key' header)"));
     }
-    String hash = KeyHasher.hash(presented);
-    ApiKey known = byHash.get(hash);
-    if (known != null) {
-      return checked(known);
-    }
-    if (unknownHashes.getIfPresent(hash) != null) {
-      return Future.failedFuture(unknown());
-    }
-    return vertx.executeBlocking(() -> repository.findByHash(hash), false).compose(found -> {
-      if (found.isEmpty()) {
-        unknownHashes.put(hash, Boolean.TRUE);
-        return Future.failedFuture(unknown());
-      }
-      byHash.put(hash, found.get());
-      return checked(found.get());
-    });
+    return byHash.get(KeyHasher.hash(presented)).compose(credential -> credential == null
+        ? Future.failedFuture(unknown())
+        : checked(credential, needed));
   }
 
-  /** Drops what is cached for a key (after a revocation), so the next call reads the store. */
-  public void forget(ApiKey key) {
-    byHash.remove(key.keyHash());
-  }
-
-  /** Caches a key known to be current (after creation), sparing the first call a database trip. */
-  public void remember(ApiKey key) {
-    byHash.put(key.keyHash(), key);
-    unknownHashes.invalidate(key.keyHash());
-  }
-
-  /** Pre-loads keys at start-up. */
-  public void rememberAll(Iterable<ApiKey> keys) {
-    keys.forEach(this::remember);
-  }
-
-  Optional<ApiKey> cached(String hash) {
-    return Optional.ofNullable(byHash.get(hash));
-  }
-
-  private Future<Principal> checked(ApiKey key) {
+  private Future<Principal> checked(Credential credential, Scope needed) {
+    long now = clock.millis();
+    ApiKey key = credential.key();
     if (key.revokedAt() != null) {
       return Future.failedFuture(GatewayException.unauthorized(
           "gateway API key '" + key.name() + "' was revoked at " + key.revokedAt()));
     }
-    if (!key.usableAt(clock.instant())) {
+    if (key.expiresAt() != null && now >= key.expiresAt().toEpochMilli()) {
       return Future.failedFuture(GatewayException.unauthorized(
           "gateway API key '" + key.name() + "' expired at " + key.expiresAt()));
     }
-    return Future.succeededFuture(new Principal(key.id(), key.workspaceId(), key.name(), key.role()));
+    if (credential.previousSecret()
+        && (key.previousValidUntil() == null || now >= key.previousValidUntil().toEpochMilli())) {
+      return Future.failedFuture(GatewayException.unauthorized("gateway API key '" + key.name() + "' was rotated at "
+          + key.rotatedAt() + "; its previous secret stopped working at " + key.previousValidUntil()
+          + " (expected: the new secret)"));
+    }
+    if (credential.inactiveWorkspace() != null) {
+      return Future.failedFuture(GatewayException.forbidden("workspace '" + credential.inactiveWorkspace()
+          + "' is disabled, so gateway API key '" + key.name() + "' may not be used (expected: an enabled workspace)"));
+    }
+    Principal principal = credential.principal();
+    if (needed != null && !principal.has(needed)) {
+      return Future.failedFuture(GatewayException.forbidden("gateway API key '" + key.name() + "' lacks scope '"
+          + needed.wireName() + "' (has: " + (principal.scopes().isEmpty() ? "none"
+              : principal.scopes().stream().sorted().map(Scope::wireName).collect(Collectors.joining(", "))) + ")"));
+    }
+    credential.usage().lastUsedMillis = now;
+    return Future.succeededFuture(principal);
+  }
+
+  private Optional<Credential> load(String hash) {
+    return store.read("authenticate a gateway key", c -> {
+      Optional<ApiKey> found = store.apiKeys.findByHash(c, hash);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      ApiKey key = found.get();
+      Set<Scope> scopes = key.scopes().isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(key.scopes());
+      if (key.userId() != null) {
+        scopes.retainAll(store.users.find(c, key.userId()).map(u -> u.role().scopes()).orElse(Set.of()));
+      }
+      List<Workspace> lineage = store.workspaces.lineage(c, key.workspaceId());
+      String inactive = lineage.isEmpty() ? key.workspaceId()
+          : lineage.stream().filter(w -> !w.enabled()).map(Workspace::id).findFirst().orElse(null);
+      Principal principal = new Principal(key.id(), key.workspaceId(), key.name(), key.role(), scopes, key.userId(),
+          key.defaultConfig(), key.metadata());
+      return Optional.of(new Credential(key, principal, !hash.equals(key.keyHash()), inactive, usage.cell(key.id())));
+    });
+  }
+
+  private void changed(Change change) {
+    switch (change.kind()) {
+      case API_KEY -> byHash.invalidate(cred -> change.touches(Change.Kind.API_KEY, cred.key().workspaceId(),
+          cred.key().id()));
+      case USER -> byHash.invalidate(cred -> change.id() == null || change.id().equals(cred.key().userId()));
+      case WORKSPACE -> byHash.invalidate(cred -> true);
+      case VIRTUAL_KEY -> { }
+    }
   }
 
   private static GatewayException unknown() {

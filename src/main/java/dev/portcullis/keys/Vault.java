@@ -6,35 +6,55 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts provider credentials with AES-256-GCM under the master key. Each ciphertext is
- * {@code base64(iv || ciphertext || tag)} and is bound to the row it belongs to through the associated data, so a
- * ciphertext copied onto another row does not decrypt.
+ * Encrypts provider credentials with AES-256-GCM under the current master key, and decrypts under whichever held key
+ * sealed them (each row records that key's id, so rows sealed before a master-key rotation stay readable). Each
+ * ciphertext is {@code base64(iv || ciphertext || tag)} and is bound to the row it belongs to through the associated
+ * data, so a ciphertext copied onto another row does not decrypt.
  */
 public final class Vault {
 
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
-  private final SecretKeySpec key;
-  private final String keyId;
+  private final String currentKeyId;
+  private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  public Vault(byte[] masterKey) {
-    if (masterKey.length != 32) {
-      throw new IllegalArgumentException("master key: " + masterKey.length + " bytes (expected: 32)");
-    }
-    this.key = new SecretKeySpec(masterKey.clone(), "AES");
-    this.keyId = keyIdOf(masterKey);
+  /**
+   * @param currentKey encrypts new secrets
+   * @param otherKeys decrypt only: retired keys, or a key a rotation in progress is moving to
+   */
+  public Vault(byte[] currentKey, List<byte[]> otherKeys) {
+    this.currentKeyId = add(currentKey);
+    otherKeys.forEach(this::add);
   }
 
-  /** A short, non-secret fingerprint of the master key, stored beside each ciphertext. */
+  public Vault(byte[] masterKey) {
+    this(masterKey, List.of());
+  }
+
+  /** A vault that encrypts under {@code newKey} and still decrypts under every key this one holds. */
+  public Vault rotatedTo(byte[] newKey) {
+    return new Vault(newKey, keys.values().stream().map(SecretKeySpec::getEncoded).toList());
+  }
+
+  /** A short, non-secret fingerprint of the current master key, stored beside each ciphertext it makes. */
   public String keyId() {
-    return keyId;
+    return currentKeyId;
+  }
+
+  /** Ids of every key this vault can decrypt with. */
+  public Set<String> keyIds() {
+    return keys.keySet();
   }
 
   public String encrypt(String plaintext, String boundTo) {
@@ -42,7 +62,7 @@ public final class Vault {
     random.nextBytes(iv);
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+      cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[IV_BYTES + sealed.length];
@@ -54,8 +74,17 @@ public final class Vault {
     }
   }
 
-  /** Decrypts; fails with {@link VaultException} when the master key is wrong or the data was altered. */
-  public String decrypt(String ciphertext, String boundTo) {
+  /**
+   * Decrypts with the key {@code sealedBy}; fails with {@link VaultException} when this vault does not hold that key
+   * or the data was altered.
+   */
+  public String decrypt(String ciphertext, String boundTo, String sealedBy) {
+    SecretKeySpec key = keys.get(sealedBy);
+    if (key == null) {
+      throw new VaultException("cannot decrypt the secret of '" + boundTo + "': it was sealed by master key "
+          + sealedBy + ", which this vault does not hold (holds: " + String.join(", ", keys.keySet())
+          + "; set PORTCULLIS_MASTER_KEY_PREVIOUS or restore master.key.previous)");
+    }
     try {
       byte[] in = Base64.getDecoder().decode(ciphertext);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -64,8 +93,17 @@ public final class Vault {
       return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new VaultException("cannot decrypt the secret of '" + boundTo
-          + "': wrong master key or altered data (this vault's key id: " + keyId + ")");
+          + "': wrong master key or altered data (master key id: " + sealedBy + ")");
     }
+  }
+
+  private String add(byte[] masterKey) {
+    if (masterKey.length != 32) {
+      throw new IllegalArgumentException("master key: " + masterKey.length + " bytes (expected: 32)");
+    }
+    String id = keyIdOf(masterKey);
+    keys.putIfAbsent(id, new SecretKeySpec(masterKey.clone(), "AES"));
+    return id;
   }
 
   static String keyIdOf(byte[] masterKey) {

@@ -1,55 +1,50 @@
 package dev.portcullis.keys;
 
+import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.provider.ProviderTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /**
- * Serves virtual keys to the request path from memory; the first use of a slug reads and decrypts it on a worker
- * thread. A key that does not exist, is disabled or belongs to another workspace is refused the same way.
+ * Serves virtual keys to the request path from memory, looked up in the caller's workspace only; the first use of a
+ * slug reads and decrypts it on a worker thread, and a change notification drops it. A key of another workspace is
+ * answered exactly like one that does not exist.
  */
 public final class VirtualKeyResolver {
 
-  private final VirtualKeyService service;
-  private final Vertx vertx;
-  private final Map<String, ResolvedVirtualKey> bySlug = new ConcurrentHashMap<>();
+  private final StoredObjectCache<String, ResolvedVirtualKey> byWorkspaceAndSlug;
 
-  public VirtualKeyResolver(VirtualKeyService service, Vertx vertx) {
-    this.service = service;
-    this.vertx = vertx;
-  }
-
-  public Future<ResolvedVirtualKey> resolve(String slug, Principal caller) {
-    ResolvedVirtualKey cached = bySlug.get(slug);
-    if (cached != null) {
-      return checked(slug, cached, caller);
-    }
-    return vertx.executeBlocking(() -> service.resolve(slug), false).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.failedFuture(unknown(slug));
+  VirtualKeyResolver(TenancyStore store, VirtualKeyService service, Vertx vertx) {
+    this.byWorkspaceAndSlug = new StoredObjectCache<>(vertx, store.clock, key -> {
+      int split = key.indexOf('\n');
+      return service.resolve(key.substring(0, split), key.substring(split + 1));
+    }, Authenticator.REFRESH_AFTER, Duration.ofSeconds(2));
+    store.changes.subscribe(change -> {
+      if (change.kind() == Change.Kind.VIRTUAL_KEY) {
+        byWorkspaceAndSlug.invalidate(vk -> change.touches(Change.Kind.VIRTUAL_KEY, vk.key().workspaceId(),
+            vk.key().slug()));
       }
-      bySlug.put(slug, found.get());
-      return checked(slug, found.get(), caller);
     });
   }
 
-  /** Drops a cached key after it changed or was deleted. */
-  public void forget(String slug) {
-    bySlug.remove(slug);
-  }
-
-  private static Future<ResolvedVirtualKey> checked(String slug, ResolvedVirtualKey key, Principal caller) {
-    if (!key.key().enabled() || !key.key().workspaceId().equals(caller.workspaceId())) {
-      return Future.failedFuture(unknown(slug));
-    }
-    return Future.succeededFuture(key);
-  }
-
-  private static GatewayException unknown(String slug) {
-    return GatewayException.badRequest("virtual key '" + slug
-        + "' does not exist in this workspace (expected: a slug created with 'portcullis virtual-keys create' "
-        + "or POST /admin/v1/virtual-keys)", "model");
+  public Future<ResolvedVirtualKey> resolve(String slug, Principal caller) {
+    return byWorkspaceAndSlug.get(caller.workspaceId() + "\n" + slug).compose(found -> {
+      if (found == null) {
+        return Future.failedFuture(GatewayException.notFound("virtual key '" + slug + "' does not exist in this "
+            + "workspace (expected: a slug created with 'portcullis virtual-keys create' or POST /admin/v1/virtual-keys)"));
+      }
+      if (!found.key().enabled()) {
+        return Future.failedFuture(GatewayException.forbidden("virtual key '" + slug + "' is disabled (expected: an "
+            + "enabled key; enable it with PATCH /admin/v1/virtual-keys/" + slug + ")"));
+      }
+      if (ProviderTable.find(found.key().provider()).isEmpty()) {
+        return Future.failedFuture(GatewayException.badRequest("virtual key '" + slug + "' is for provider '"
+            + found.key().provider() + "', which this gateway cannot call yet (expected: a virtual key of one of: "
+            + String.join(", ", ProviderTable.ids()) + ")", "model"));
+      }
+      return Future.succeededFuture(found);
+    });
   }
 }

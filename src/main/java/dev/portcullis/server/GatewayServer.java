@@ -1,33 +1,34 @@
 package dev.portcullis.server;
 
+import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.ConfigsApi;
-import dev.portcullis.admin.KeysApi;
-import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.admin.LogsApi;
-import dev.portcullis.admin.VirtualKeysApi;
+import dev.portcullis.admin.TargetsHealthApi;
+import dev.portcullis.cluster.ChangeBus;
+import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.config.GatewayConfig;
-import dev.portcullis.keys.ApiKeyRepository;
-import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Authenticator;
+import dev.portcullis.keys.KeyUsage;
 import dev.portcullis.keys.MasterKeySource;
+import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
-import dev.portcullis.keys.VirtualKeyRepository;
-import dev.portcullis.keys.VirtualKeyResolver;
-import dev.portcullis.keys.VirtualKeyService;
+import dev.portcullis.observe.AuditTrail;
+import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.routing.CustomHostGuard;
-import dev.portcullis.routing.ServerProviders;
 import dev.portcullis.routing.PlanSource;
+import dev.portcullis.routing.ServerProviders;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.config.BreakerSettings;
+import dev.portcullis.routing.config.BreakerState;
+import dev.portcullis.routing.saved.SavedConfigService;
+import dev.portcullis.routing.saved.SavedConfigs;
 import dev.portcullis.routing.smart.ModelCatalog;
 import dev.portcullis.routing.smart.ProviderScores;
 import dev.portcullis.routing.smart.SmartRouter;
-import dev.portcullis.routing.config.BreakerSettings;
-import dev.portcullis.routing.saved.SavedConfigRepository;
-import dev.portcullis.routing.saved.SavedConfigService;
-import dev.portcullis.routing.saved.SavedConfigs;
 import dev.portcullis.store.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +50,22 @@ public final class GatewayServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
+  /** How often the times keys were last used are written to the store. */
+  private static final long USAGE_FLUSH_MS = 10_000;
+
   private final Vertx vertx;
   private final GatewayServices services;
+  private final ChangeBus changes;
+  private final KeyUsage usage;
   private final int port;
   private final Optional<String> generatedAdminKey;
 
-  private GatewayServer(Vertx vertx, GatewayServices services, int port, Optional<String> generatedAdminKey) {
+  private GatewayServer(Vertx vertx, GatewayServices services, ChangeBus changes, KeyUsage usage, int port,
+      Optional<String> generatedAdminKey) {
     this.vertx = vertx;
     this.services = services;
+    this.changes = changes;
+    this.usage = usage;
     this.port = port;
     this.generatedAdminKey = generatedAdminKey;
   }
@@ -64,47 +74,53 @@ public final class GatewayServer implements AutoCloseable {
   public static GatewayServer start(GatewayConfig config) {
     Clock clock = Clock.systemUTC();
     ServerProviders serverProviders = new ServerProviders(config.providers());
-    Vault vault = new Vault(MasterKeySource.load(config.masterKey(), config.dataDir()));
+    Vault vault = MasterKeySource.vault(config.masterKey(), config.masterKeyPrevious(), config.dataDir());
     Database database = Database.open(config.databaseUrl());
     RequestLogWriter logWriter = null;
     Vertx vertx = null;
+    ChangeBus changes = null;
     try {
-      ApiKeyRepository apiKeys = new ApiKeyRepository(database.dataSource());
-      ApiKeyService keyService = new ApiKeyService(apiKeys, clock);
-      Optional<String> generated = keyService.ensureBootstrapAdmin(config.adminKey());
-      logWriter = RequestLogWriter.start(database.dataSource());
-
       int cores = Runtime.getRuntime().availableProcessors();
       vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(cores));
-      Authenticator authenticator = new Authenticator(apiKeys, vertx, clock);
-      VirtualKeyService vkService = new VirtualKeyService(new VirtualKeyRepository(database.dataSource()), vault, clock);
-      VirtualKeyResolver vkResolver = new VirtualKeyResolver(vkService, vertx);
-      TargetResolver resolver = new TargetResolver(serverProviders, vkResolver,
+      changes = config.redisUrl() == null ? new LocalChangeBus()
+          : RedisChangeBus.connect(vertx, config.redisUrl(), config.redisChannel()).await(10, TimeUnit.SECONDS);
+      Tenancy tenancy = new Tenancy(database, vault, changes, clock);
+      Optional<String> generated = tenancy.apiKeys().ensureBootstrapAdmin(config.adminKey());
+      logWriter = RequestLogWriter.start(database.dataSource());
+
+      Authenticator authenticator = tenancy.authenticator(vertx);
+      TargetResolver resolver = new TargetResolver(serverProviders, tenancy.virtualKeyResolver(vertx),
           new CustomHostGuard(vertx, config.trustedHosts()));
-      SavedConfigService configService = new SavedConfigService(new SavedConfigRepository(database.dataSource()), clock);
+      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), clock);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS);
       ProviderScores scores = new ProviderScores();
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
           : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
-          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter,
-          new KeysApi(keyService, authenticator), new VirtualKeysApi(vkService, vkResolver),
-          new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers),
-          new LogsApi(new RequestLogRepository(database)));
+          new PlanSource(savedConfigs), smartRouter, scores, breakers, logWriter, metrics(breakers, logWriter),
+          new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
+              new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers)));
+      KeyUsage usage = tenancy.keyUsage();
+      Vertx v = vertx;
+      vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
+          .onFailure(e -> LOG.warn("could not record when keys were last used: {}", e.getMessage())));
 
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();
       vertx.deployVerticle(() -> {
-        GatewayVerticle v = new GatewayVerticle(services, bind);
-        verticles.add(v);
-        return v;
+        GatewayVerticle verticle = new GatewayVerticle(services, bind);
+        verticles.add(verticle);
+        return verticle;
       }, new DeploymentOptions().setInstances(cores)).await(30, TimeUnit.SECONDS);
       int port = verticles.getFirst().actualPort();
-      LOG.info("gateway started on {}:{} (database {}, providers {})", config.host(), port,
-          database, serverProviders.ids());
-      return new GatewayServer(vertx, services, port, generated);
+      LOG.info("gateway started on {}:{} (database {}, providers {}, changes {})", config.host(), port,
+          database, serverProviders.ids(), config.redisUrl() == null ? "in process" : "Redis " + config.redisChannel());
+      return new GatewayServer(vertx, services, changes, usage, port, generated);
     } catch (Exception e) {
+      if (changes != null) {
+        changes.close();
+      }
       if (vertx != null) {
         vertx.close().await();
       }
@@ -114,6 +130,22 @@ public final class GatewayServer implements AutoCloseable {
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("gateway failed to start: " + e.getMessage(), e);
     }
+  }
+
+  private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter) {
+    GatewayMetrics metrics = new GatewayMetrics();
+    metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target: 0 closed, 1 half-open, 2 open",
+        "target", () -> breakers.snapshot().stream().collect(Collectors.toMap(BreakerState::key,
+            s -> switch (s.state()) {
+              case CLOSED -> 0.0;
+              case HALF_OPEN -> 1.0;
+              case OPEN -> 2.0;
+            }, (a, b) -> a)));
+    metrics.gauge("portcullis_request_log_written", "Request log rows written", logWriter,
+        RequestLogWriter::written);
+    metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",
+        logWriter, RequestLogWriter::dropped);
+    return metrics;
   }
 
   public int port() {
@@ -131,12 +163,18 @@ public final class GatewayServer implements AutoCloseable {
 
   @Override
   public void close() {
+    changes.close();
     try {
       vertx.close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("event loops did not stop cleanly: {}", e.getMessage());
     }
     services.logWriter().close();
+    try {
+      usage.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("could not record when keys were last used: {}", e.getMessage());
+    }
     services.database().close();
   }
 }

@@ -1,12 +1,9 @@
 package dev.portcullis.server;
 
-import dev.portcullis.admin.ConfigsApi;
-import dev.portcullis.admin.KeysApi;
-import dev.portcullis.admin.TargetsHealthApi;
-import dev.portcullis.admin.LogsApi;
-import dev.portcullis.admin.VirtualKeysApi;
+import dev.portcullis.admin.AdminApi;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
+import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.routing.PlanSource;
@@ -28,14 +25,15 @@ record GatewayServices(
     ProviderScores scores,
     BreakerRegistry breakers,
     RequestLogWriter logWriter,
-    KeysApi keysApi,
-    VirtualKeysApi virtualKeysApi,
-    ConfigsApi configsApi,
-    TargetsHealthApi targetsHealthApi,
-    LogsApi logsApi) {
+    GatewayMetrics metrics,
+    AdminApi adminApi) {
 
+  /** Where every finished request's record goes: the request log and the metrics. */
   Consumer<RequestRecord> recorder() {
-    return logWriter::record;
+    return record -> {
+      logWriter.record(record);
+      metrics.record(record);
+    };
   }
 
   /** Ready means the database answers and the log writer runs. Blocking. */

@@ -1,6 +1,5 @@
 package dev.portcullis.server;
 
-import dev.portcullis.admin.AdminAccess;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.routing.config.Delayer;
 import dev.portcullis.routing.config.PlanExecutor;
@@ -61,14 +60,12 @@ final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     router.get("/ready").handler(this::ready);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(services.metrics().scrape()));
     router.route("/v1/*").handler(inference);
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
-    router.route("/admin/v1/*").handler(new AdminAccess(services.authenticator()));
-    services.keysApi().mount(router);
-    services.virtualKeysApi().mount(router);
-    services.configsApi().mount(router);
-    router.get("/admin/v1/targets/health").handler(services.targetsHealthApi()::handle);
-    router.get("/admin/v1/logs").handler(services.logsApi()::handle);
+    services.adminApi().mount(router);
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
         + ctx.request().method() + " " + ctx.request().path()
         + " (expected: /v1/..., /admin/v1/..., /health or /ready)")));

@@ -101,6 +101,38 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws anything. A
+   * {@link SQLException} comes out as a {@link StoreException} naming {@code operation}; other exceptions (a
+   * validation failure found midway, say) pass through unchanged after the rollback.
+   */
+  public <T> T inTransaction(String operation, SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + operation, e);
+    }
+  }
+
+  /** Runs {@code work} on one pooled connection in auto-commit mode, for reads and single statements. */
+  public <T> T read(String operation, SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + operation, e);
+    }
+  }
+
   /** Whether a connection can be had and answers, within about five seconds. Used by readiness checks. */
   public boolean isReachable() {
     try (Connection connection = pool.getConnection()) {

@@ -26,7 +26,7 @@ class VaultTest {
     Vault vault = new Vault(key(1));
     String sealed = vault.encrypt("sk-provider-secret", "openai-prod");
     assertThat(sealed).doesNotContain("sk-provider-secret");
-    assertThat(vault.decrypt(sealed, "openai-prod")).isEqualTo("sk-provider-secret");
+    assertThat(vault.decrypt(sealed, "openai-prod", vault.keyId())).isEqualTo("sk-provider-secret");
   }
 
   @Test
@@ -39,14 +39,26 @@ class VaultTest {
   void ciphertextMovedToAnotherRowDoesNotDecrypt() {
     Vault vault = new Vault(key(1));
     String sealed = vault.encrypt("sk-provider-secret", "openai-prod");
-    assertThatThrownBy(() -> vault.decrypt(sealed, "openai-dev")).isInstanceOf(Vault.VaultException.class)
+    assertThatThrownBy(() -> vault.decrypt(sealed, "openai-dev", vault.keyId())).isInstanceOf(Vault.VaultException.class)
         .hasMessageContaining("'openai-dev'").hasMessageNotContaining("sk-provider-secret");
   }
 
   @Test
   void wrongMasterKeyIsDetected() {
-    String sealed = new Vault(key(1)).encrypt("sk-provider-secret", "a");
-    assertThatThrownBy(() -> new Vault(key(2)).decrypt(sealed, "a")).isInstanceOf(Vault.VaultException.class);
+    Vault first = new Vault(key(1));
+    String sealed = first.encrypt("sk-provider-secret", "a");
+    assertThatThrownBy(() -> new Vault(key(2)).decrypt(sealed, "a", first.keyId()))
+        .isInstanceOf(Vault.VaultException.class).hasMessageContaining("which this vault does not hold");
+  }
+
+  @Test
+  void rotatedVaultSealsUnderTheNewKeyAndStillOpensWhatTheOldOneSealed() {
+    Vault old = new Vault(key(1));
+    String before = old.encrypt("sk-old", "a");
+    Vault rotated = old.rotatedTo(key(2));
+    assertThat(rotated.keyId()).isEqualTo(new Vault(key(2)).keyId()).isNotEqualTo(old.keyId());
+    assertThat(rotated.decrypt(before, "a", old.keyId())).isEqualTo("sk-old");
+    assertThat(new Vault(key(2)).decrypt(rotated.encrypt("sk-new", "a"), "a", rotated.keyId())).isEqualTo("sk-new");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.portcullis.observe;
 
+import dev.portcullis.testing.MutableClock;
 import static dev.portcullis.observe.RequestRecords.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -65,8 +65,8 @@ class BadInputIT {
   }
 
   @Test
-  void unknownVirtualKeyIs400() throws Exception {
-    assertError(h.chat("{\"model\":\"@nope/gpt-4o\",\"messages\":[]}"), 400, "invalid_request_error",
+  void unknownVirtualKeyIs404() throws Exception {
+    assertError(h.chat("{\"model\":\"@nope/gpt-4o\",\"messages\":[]}"), 404, "not_found_error",
         "virtual key 'nope' does not exist in this workspace (expected: a slug created with 'portcullis "
             + "virtual-keys create' or POST /admin/v1/virtual-keys)");
   }

@@ -62,9 +62,11 @@ final class GatewayHarness implements AutoCloseable {
         .header("content-type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
-  HttpRequest.Builder put(String path, String body) {
+  /** Any method; a null body sends none. */
+  HttpRequest.Builder request(String method, String path, String body) {
     return HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
-        .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        .header("content-type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
   }
 
   HttpRequest.Builder get(String path) {

@@ -148,7 +148,7 @@ class RoutingIT {
     assertThat(chat(id, BODY).statusCode()).isEqualTo(503);
 
     String v2 = target(healthy, "");
-    HttpResponse<String> updated = h.admin(h.put("/admin/v1/configs/" + id, "{\"config\":" + v2 + "}"));
+    HttpResponse<String> updated = h.admin(h.request("PUT", "/admin/v1/configs/" + id, "{\"config\":" + v2 + "}"));
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(updated.body()).path("version").asInt()).isEqualTo(2);
     assertThat(chat(id, BODY).statusCode()).isEqualTo(200);
@@ -181,5 +181,9 @@ class RoutingIT {
       JsonNode health = JSON.readTree(h.admin(h.get("/admin/v1/targets/health")).body()).path("data");
       assertThat(health.toString()).contains("\"state\":\"open\"").doesNotContain("sk-b");
     });
+    String metrics = h.send(h.get("/metrics")).body();
+    assertThat(metrics).contains("portcullis_breaker_state{target=\"openai " + broken.baseUrl()).contains("} 2.0")
+        .contains("portcullis_requests_seconds_count{provider=\"openai\",status=\"200\"}")
+        .doesNotContain("sk-b");
   }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.routing.config;
 
+import dev.portcullis.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

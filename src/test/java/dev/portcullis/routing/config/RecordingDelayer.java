@@ -1,5 +1,6 @@
 package dev.portcullis.routing.config;
 
+import dev.portcullis.testing.MutableClock;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;

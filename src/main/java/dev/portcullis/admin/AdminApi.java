@@ -1,0 +1,49 @@
+package dev.portcullis.admin;
+
+import dev.portcullis.keys.Authenticator;
+import dev.portcullis.keys.Tenancy;
+import io.vertx.ext.web.Router;
+
+/**
+ * The admin REST API under {@code /admin/v1}: the OpenAPI document (public), then authentication and scope checks,
+ * then every resource. Mount it after a body handler for {@code /admin/v1/*}.
+ */
+public final class AdminApi {
+
+  private final OpenApiDocument openApi = new OpenApiDocument();
+  private final AdminAccess access;
+  private final WorkspacesApi workspaces;
+  private final UsersApi users;
+  private final KeysApi apiKeys;
+  private final VirtualKeysApi virtualKeys;
+  private final AuditApi audit;
+  private final LogsApi logs;
+  private final ConfigsApi configs;
+  private final TargetsHealthApi targetsHealth;
+
+  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
+      TargetsHealthApi targetsHealth) {
+    this.access = new AdminAccess(authenticator, tenancy.workspaces());
+    this.workspaces = new WorkspacesApi(tenancy.workspaces());
+    this.users = new UsersApi(tenancy.users());
+    this.apiKeys = new KeysApi(tenancy.apiKeys());
+    this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys());
+    this.audit = new AuditApi(tenancy.audit());
+    this.logs = logs;
+    this.configs = configs;
+    this.targetsHealth = targetsHealth;
+  }
+
+  public void mount(Router router) {
+    router.get("/admin/v1/openapi.json").handler(openApi);
+    router.route("/admin/v1/*").handler(access);
+    workspaces.mount(router);
+    users.mount(router);
+    apiKeys.mount(router);
+    virtualKeys.mount(router);
+    audit.mount(router);
+    router.get("/admin/v1/logs").handler(logs);
+    configs.mount(router);
+    router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.portcullis.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.TenancyViews;
+import dev.portcullis.keys.WorkspaceLimits;
+import dev.portcullis.keys.WorkspaceService;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+
+/**
+ * {@code /admin/v1/workspaces}: the sub-account API. List a workspace (the caller's unless {@code workspace_id}
+ * names another in reach) and its descendants; create a child
+ * (with limits); read; edit (limits and enabled only on descendants); delete a descendant.
+ */
+final class WorkspacesApi {
+
+  private static final Set<String> CREATE_FIELDS = Set.of("name", "parent_id", "limits", "metadata");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata");
+  private static final Set<String> LIMIT_FIELDS = Set.of("max_api_keys", "max_virtual_keys", "max_workspaces");
+
+  private final WorkspaceService service;
+
+  WorkspacesApi(WorkspaceService service) {
+    this.service = service;
+  }
+
+  void mount(Router router) {
+    router.get("/admin/v1/workspaces").handler(this::list);
+    router.post("/admin/v1/workspaces").handler(this::create);
+    router.get("/admin/v1/workspaces/:id").handler(this::read);
+    router.patch("/admin/v1/workspaces/:id").handler(this::update);
+    router.delete("/admin/v1/workspaces/:id").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    AdminJson.respond(ctx, 201, () -> {
+      ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, CREATE_FIELDS);
+      String parent = AdminJson.string(body, "parent_id", false);
+      return TenancyViews.of(service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
+          new WorkspaceService.Draft(parent == null ? AdminAccess.workspace(ctx) : parent,
+              AdminJson.string(body, "name", true), limits(body.get("limits")), AdminJson.stringMap(body, "metadata"))));
+    });
+  }
+
+  private void list(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> AdminJson.list(service.list(AdminAccess.reach(ctx), AdminAccess.workspace(ctx)).stream()
+        .map(TenancyViews::of).toList()));
+  }
+
+  private void read(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> TenancyViews.of(service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))));
+  }
+
+  private void update(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () -> {
+      ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, PATCH_FIELDS);
+      return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
+          new WorkspaceService.Patch(AdminJson.string(body, "name", false), AdminJson.bool(body, "enabled"),
+              limits(body.get("limits")), AdminJson.stringMap(body, "metadata"))));
+    });
+  }
+
+  private void delete(RoutingContext ctx) {
+    AdminJson.respond(ctx, 200, () ->
+        TenancyViews.of(service.delete(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"))));
+  }
+
+  private static WorkspaceLimits limits(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!(node instanceof ObjectNode limits)) {
+      throw GatewayException.badRequest("limits: " + node + " (expected: an object of max_api_keys, "
+          + "max_virtual_keys, max_workspaces)", "limits");
+    }
+    AdminJson.only(limits, LIMIT_FIELDS);
+    return new WorkspaceLimits(count(limits, "max_api_keys"), count(limits, "max_virtual_keys"),
+        count(limits, "max_workspaces"));
+  }
+
+  private static Integer count(ObjectNode limits, String field) {
+    Long v = AdminJson.integer(limits, field, 0, 1_000_000);
+    return v == null ? null : v.intValue();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.portcullis.observe;
+
+/**
+ * The answer of {@link AuditTrail#verify}: whether the chain is intact and, when it is not, the first entry that is
+ * wrong and why.
+ *
+ * @param checked how many entries were read
+ * @param headSeq the last seq the chain head records
+ * @param headHash the hash the chain head records; publishing it elsewhere lets a later check notice a rewritten tail
+ * @param firstBadSeq seq of the first bad entry (or where the missing one should be), or null when valid
+ * @param firstBadId id of that entry when it exists, or null
+ * @param problem what is wrong with it, or null when valid
+ */
+public record AuditVerdict(
+    boolean valid, long checked, long headSeq, String headHash, Long firstBadSeq, String firstBadId, String problem) {
+
+  static AuditVerdict intact(long checked, long headSeq, String headHash) {
+    return new AuditVerdict(true, checked, headSeq, headHash, null, null, null);
+  }
+
+  static AuditVerdict broken(long checked, long headSeq, String headHash, long seq, String id, String problem) {
+    return new AuditVerdict(false, checked, headSeq, headHash, seq, id, problem);
+  }
+}

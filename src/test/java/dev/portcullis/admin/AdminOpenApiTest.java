@@ -1,0 +1,72 @@
+package dev.portcullis.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.keys.Tenancy;
+import dev.portcullis.keys.Vault;
+import dev.portcullis.observe.RequestLogRepository;
+import dev.portcullis.store.Database;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import dev.portcullis.observe.AuditTrail;
+import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.config.BreakerSettings;
+import dev.portcullis.routing.saved.SavedConfigService;
+import dev.portcullis.routing.saved.SavedConfigs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OpenAPI document describes exactly the admin routes the server registers: none missing, none extra. */
+class AdminOpenApiTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void documentedOperationsAreExactlyTheRegisteredRoutes() {
+    Vertx vertx = Vertx.vertx();
+    try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("p.db"))) {
+      Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC());
+      Router router = Router.router(vertx);
+      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), Clock.systemUTC());
+      new AdminApi(tenancy, tenancy.authenticator(vertx), new LogsApi(new RequestLogRepository(database)),
+          new ConfigsApi(configService, new SavedConfigs(configService, vertx)),
+          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS)))
+          .mount(router);
+
+      Set<String> registered = new TreeSet<>();
+      for (Route route : router.getRoutes()) {
+        if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
+          continue;
+        }
+        for (HttpMethod method : route.methods()) {
+          registered.add(method.name() + " " + route.getPath().replaceAll(":(\\w+)", "{$1}"));
+        }
+      }
+
+      JsonNode doc = OpenApiDocument.load();
+      Set<String> documented = new TreeSet<>();
+      doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        if (!op.getKey().equals("parameters")) {
+          documented.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+          assertThat(op.getValue().path("responses").size()).as(op.getKey() + " " + path.getKey()).isPositive();
+        }
+      }));
+
+      assertThat(registered).isNotEmpty().allMatch(r -> r.contains(" /admin/v1/"));
+      assertThat(documented).as("documented but not registered").isSubsetOf(registered);
+      assertThat(registered).as("registered but not documented").isSubsetOf(documented);
+      assertThat(doc.path("openapi").asText()).startsWith("3.");
+    } finally {
+      vertx.close().await();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Test doubles shared by several test packages. */
+package dev.portcullis.testing;
