@@ -2,7 +2,6 @@ package dev.portcullis.mock;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,18 +60,11 @@ final class ChatCompletionResponder implements MockEndpoint {
     RequestFields fields = exchange.fields();
     int chunks = exchange.directives().chunks();
     boolean toolCall = fields.toolName() != null;
-    Map<String, String> values = new HashMap<>();
-    values.put("seq", Long.toString(exchange.sequence()));
-    values.put("created", Long.toString(exchange.created()));
-    values.put("model", exchange.quotedModel(fields));
+    Map<String, String> values =
+        exchange.completionValues(fields, (toolCall ? TOOL_ARGUMENT_TOKENS : chunks) * fields.n());
     if (toolCall) {
       values.put("name", BodyTemplate.jsonString(fields.toolName()));
     }
-    int prompt = exchange.promptTokens();
-    int completion = (toolCall ? TOOL_ARGUMENT_TOKENS : chunks) * fields.n();
-    values.put("prompt", Integer.toString(prompt));
-    values.put("completion", Integer.toString(completion));
-    values.put("total", Integer.toString(prompt + completion));
     if (fields.stream()) {
       exchange.sendStream(toolCall ? toolCallStream(fields, values, chunks) : messageStream(fields, values, chunks));
     } else {

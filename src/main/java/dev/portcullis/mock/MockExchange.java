@@ -5,6 +5,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One request being answered: what arrived, what the directives say, and the sequence number its ids carry.
@@ -37,6 +39,22 @@ record MockExchange(
     return Math.max(1, body.length() / 4);
   }
 
+  /**
+   * The slot values of a completion's templates: {@code seq}, {@code created}, {@code model} and the usage counts
+   * {@code prompt}, {@code completion}, {@code total}. The map is the caller's to add to.
+   */
+  Map<String, String> completionValues(RequestFields fields, int completionTokens) {
+    Map<String, String> values = new HashMap<>();
+    values.put("seq", Long.toString(sequence));
+    values.put("created", Long.toString(created));
+    values.put("model", quotedModel(fields));
+    int prompt = promptTokens();
+    values.put("prompt", Integer.toString(prompt));
+    values.put("completion", Integer.toString(completionTokens));
+    values.put("total", Integer.toString(prompt + completionTokens));
+    return values;
+  }
+
   void sendJson(Buffer json) {
     send(APPLICATION_JSON, json);
   }
@@ -67,23 +85,26 @@ record MockExchange(
       response.write(script.opening());
     }
     long interval = directives.chunkIntervalMs();
-    if (interval == 0) {
+    if (interval == 0 || script.paced().isEmpty()) {
       script.paced().forEach(response::write);
       response.end(script.closing());
     } else {
-      playPaced(response, script, 0, interval);
+      playPaced(response, script, interval);
     }
   }
 
-  private void playPaced(HttpServerResponse response, SseScript script, int next, long interval) {
-    if (next == script.paced().size()) {
-      response.end(script.closing());
-      return;
-    }
-    vertx.setTimer(interval, id -> {
-      if (!response.closed()) {
-        response.write(script.paced().get(next));
-        playPaced(response, script, next + 1, interval);
+  /** A periodic timer, so a late tick does not push back the chunks after it. */
+  private void playPaced(HttpServerResponse response, SseScript script, long interval) {
+    int[] next = {0};
+    vertx.setPeriodic(interval, id -> {
+      if (response.closed()) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      response.write(script.paced().get(next[0]++));
+      if (next[0] == script.paced().size()) {
+        vertx.cancelTimer(id);
+        response.end(script.closing());
       }
     });
   }

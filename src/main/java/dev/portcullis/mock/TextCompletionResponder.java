@@ -2,7 +2,6 @@ package dev.portcullis.mock;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,15 +23,7 @@ final class TextCompletionResponder implements MockEndpoint {
   public void answer(MockExchange exchange) {
     RequestFields fields = exchange.fields();
     int chunks = exchange.directives().chunks();
-    Map<String, String> values = new HashMap<>();
-    values.put("seq", Long.toString(exchange.sequence()));
-    values.put("created", Long.toString(exchange.created()));
-    values.put("model", exchange.quotedModel(fields));
-    int prompt = exchange.promptTokens();
-    int completion = chunks * fields.n();
-    values.put("prompt", Integer.toString(prompt));
-    values.put("completion", Integer.toString(completion));
-    values.put("total", Integer.toString(prompt + completion));
+    Map<String, String> values = exchange.completionValues(fields, chunks * fields.n());
     if (fields.stream()) {
       exchange.sendStream(stream(fields, values, chunks));
     } else {

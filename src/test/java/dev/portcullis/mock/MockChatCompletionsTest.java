@@ -10,9 +10,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MockChatCompletionsTest {
 
@@ -20,17 +19,8 @@ class MockChatCompletionsTest {
   private static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
       + "\"parameters\":{\"type\":\"object\"}}},{\"type\":\"function\",\"function\":{\"name\":\"get_time\"}}]";
 
-  private static RunningMock mock;
-
-  @BeforeAll
-  static void start() {
-    mock = RunningMock.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    mock.close();
-  }
+  @RegisterExtension
+  static final RunningMock mock = new RunningMock();
 
   @Test
   void chatAnswersJsonCompletionEchoingTheRequestModel() throws Exception {

@@ -14,23 +14,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MockEndpointsTest {
 
-  private static RunningMock mock;
-
-  @BeforeAll
-  static void start() {
-    mock = RunningMock.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    mock.close();
-  }
+  @RegisterExtension
+  static final RunningMock mock = new RunningMock();
 
   @Test
   void embeddingsAnswerOneVectorPerInputItem() throws Exception {

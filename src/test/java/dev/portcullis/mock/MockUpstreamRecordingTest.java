@@ -6,26 +6,16 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MockUpstreamRecordingTest {
 
   private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
-  private static RunningMock mock;
-
-  @BeforeAll
-  static void start() {
-    mock = RunningMock.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    mock.close();
-  }
+  @RegisterExtension
+  static final RunningMock mock = new RunningMock();
 
   @BeforeEach
   void forgetEarlierRequests() {

@@ -10,26 +10,49 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A mock upstream on a free port with a plain JDK client, for tests; close it to stop both. */
-final class RunningMock implements AutoCloseable {
+/**
+ * A mock upstream on a free port with a plain JDK client, for tests. As a static extension
+ * ({@code @RegisterExtension static final RunningMock mock = new RunningMock();}) it runs for the whole test class;
+ * {@link #start(MockUpstreamOptions)} runs one with other options until it is closed.
+ */
+final class RunningMock implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-  private final Vertx vertx;
-  private final MockUpstream upstream;
+  private final MockUpstreamOptions options;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private Vertx vertx;
+  private MockUpstream upstream;
 
-  private RunningMock(Vertx vertx, MockUpstream upstream) {
-    this.vertx = vertx;
-    this.upstream = upstream;
+  RunningMock() {
+    this(MockUpstreamOptions.defaults());
+  }
+
+  private RunningMock(MockUpstreamOptions options) {
+    this.options = options;
   }
 
   static RunningMock start(MockUpstreamOptions options) {
-    Vertx vertx = Vertx.vertx();
-    return new RunningMock(vertx, MockUpstream.start(vertx, options).await());
+    RunningMock mock = new RunningMock(options);
+    mock.begin();
+    return mock;
   }
 
-  static RunningMock start() {
-    return start(MockUpstreamOptions.defaults());
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    begin();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  private void begin() {
+    vertx = Vertx.vertx();
+    upstream = MockUpstream.start(vertx, options).await();
   }
 
   MockUpstream upstream() {
