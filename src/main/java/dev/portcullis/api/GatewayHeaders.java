@@ -8,6 +8,7 @@ import io.vertx.core.MultiMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param forwardHeaders names of client headers to forward to the provider (lower case)
  * @param requestTimeoutMs per-request timeout in milliseconds, or null
  * @param config routing config: inline JSON or a saved config id, or null
+ * @param providerFamily provider-family headers ({@code -openai-organization}...) by name without prefix
  */
 public record GatewayHeaders(
     String prefix,
@@ -40,18 +42,32 @@ public record GatewayHeaders(
     Map<String, String> metadata,
     List<String> forwardHeaders,
     Long requestTimeoutMs,
-    String config) {
+    String config,
+    Map<String, String> providerFamily) {
 
   public static final String NATIVE_PREFIX = "x-portcullis-";
   public static final String PORTKEY_PREFIX = "x-portkey-";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_METADATA_BYTES = 8192;
+  /** Provider-family header names (after the prefix) the gateway passes on to the provider. */
+  public static final List<String> FAMILY = List.of("openai-organization", "openai-project", "openai-beta");
 
   public static GatewayHeaders parse(MultiMap headers) {
-    String prefix = usesPortkeyPrefix(headers) ? PORTKEY_PREFIX : NATIVE_PREFIX;
-    String provider = header(headers, "provider");
+    Map<String, String> nativeValues = Map.of();
+    Map<String, String> portkeyValues = Map.of();
+    for (Map.Entry<String, String> e : headers) {
+      String name = e.getKey();
+      if (name.regionMatches(true, 0, NATIVE_PREFIX, 0, NATIVE_PREFIX.length())) {
+        nativeValues = put(nativeValues, name.substring(NATIVE_PREFIX.length()), e.getValue());
+      } else if (name.regionMatches(true, 0, PORTKEY_PREFIX, 0, PORTKEY_PREFIX.length())) {
+        portkeyValues = put(portkeyValues, name.substring(PORTKEY_PREFIX.length()), e.getValue());
+      }
+    }
+    Values v = new Values(nativeValues, portkeyValues);
+    String prefix = nativeValues.isEmpty() && !portkeyValues.isEmpty() ? PORTKEY_PREFIX : NATIVE_PREFIX;
+    String provider = v.get("provider");
     String bearer = bearer(headers.get("authorization"));
-    String gatewayKey = header(headers, "api-key");
+    String gatewayKey = v.get("api-key");
     String providerKey = null;
     if (provider != null) {
       providerKey = bearer;
@@ -63,34 +79,47 @@ public record GatewayHeaders(
         gatewayKey,
         provider,
         providerKey,
-        header(headers, "virtual-key"),
-        header(headers, "custom-host"),
-        header(headers, "trace-id"),
-        metadata(prefix, header(headers, "metadata")),
-        forwardHeaders(header(headers, "forward-headers")),
-        timeout(prefix, header(headers, "request-timeout")),
-        header(headers, "config"));
+        v.get("virtual-key"),
+        v.get("custom-host"),
+        v.get("trace-id"),
+        metadata(prefix, v.get("metadata")),
+        forwardHeaders(v.get("forward-headers")),
+        timeout(prefix, v.get("request-timeout")),
+        v.get("config"),
+        v.family());
   }
 
-  /** The header's value under either prefix (native first), or null. */
-  public static String header(MultiMap headers, String name) {
-    String v = headers.get(NATIVE_PREFIX + name);
-    if (v == null) {
-      v = headers.get(PORTKEY_PREFIX + name);
-    }
-    return v == null || v.isBlank() ? null : v.trim();
+  private static Map<String, String> put(Map<String, String> map, String suffix, String value) {
+    Map<String, String> out = map.isEmpty() ? new HashMap<>(8) : map;
+    out.putIfAbsent(suffix.toLowerCase(Locale.ROOT), value);
+    return out;
   }
 
-  private static boolean usesPortkeyPrefix(MultiMap headers) {
-    boolean portkey = false;
-    for (Map.Entry<String, String> e : headers) {
-      String name = e.getKey().toLowerCase(Locale.ROOT);
-      if (name.startsWith(NATIVE_PREFIX)) {
-        return false;
+  /** Gateway header values by name without prefix; the native prefix wins over Portkey's. */
+  private record Values(Map<String, String> nativeValues, Map<String, String> portkeyValues) {
+
+    String get(String name) {
+      String v = nativeValues.get(name);
+      if (v == null) {
+        v = portkeyValues.get(name);
       }
-      portkey |= name.startsWith(PORTKEY_PREFIX);
+      return v == null || v.isBlank() ? null : v.trim();
     }
-    return portkey;
+
+    /** Provider-family headers ({@code -openai-*}), by name without prefix. */
+    Map<String, String> family() {
+      if (nativeValues.isEmpty() && portkeyValues.isEmpty()) {
+        return Map.of();
+      }
+      Map<String, String> out = new HashMap<>(4);
+      for (String name : FAMILY) {
+        String value = get(name);
+        if (value != null) {
+          out.put(name, value);
+        }
+      }
+      return out;
+    }
   }
 
   private static String bearer(String authorization) {

@@ -95,7 +95,7 @@ final class ConfiguredCall {
       }
       long timeout = node.requestTimeoutMs().isPresent() ? node.requestTimeoutMs().getAsLong() : 0;
       long started = System.nanoTime();
-      return forwarder.send(ex, in, target, patched, node.forwardHeaders(), endpoint, timeout)
+      return forwarder.send(ex, in, h, target, patched, node.forwardHeaders(), endpoint, timeout)
           .compose(resp -> outcome(target, resp))
           .recover(failure -> Future.succeededFuture(asFailure(failure)))
           .andThen(done -> scores.record(target.provider().id(), (System.nanoTime() - started) / 1_000_000,

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 
 /**
  * One event loop's share of the gateway: its own HTTP server (all instances share the port) and its own pooled
- * upstream client, over the services every instance shares.
+ * upstream client, over the services every instance shares. Inference calls ({@code /v1/*}) go straight to the
+ * request path; everything else goes through the router.
  */
 final class GatewayVerticle extends VerticleBase {
 
@@ -63,7 +64,6 @@ final class GatewayVerticle extends VerticleBase {
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(services.metrics().scrape()));
-    router.route("/v1/*").handler(inference);
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     services.adminApi().mount(router);
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
@@ -79,7 +79,13 @@ final class GatewayVerticle extends VerticleBase {
         .setIdleTimeout(0)
         .setMaxHeaderSize(32 * 1024)
         .setCompressionSupported(false));
-    return server.requestHandler(router).listen().onSuccess(s -> actualPort = s.actualPort());
+    return server.requestHandler(req -> {
+      if (req.path().startsWith("/v1/")) {
+        inference.handle(req);
+      } else {
+        router.handle(req);
+      }
+    }).listen().onSuccess(s -> actualPort = s.actualPort());
   }
 
   /** The port this instance listens on (the shared random port when started with a negative port). */

@@ -19,7 +19,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ import java.util.random.RandomGenerator;
  * target, then the {@link UpstreamForwarder}. Each stage may fail with a {@link GatewayException}; the failure is
  * rendered and recorded in one place.
  */
-final class InferenceHandler implements Handler<RoutingContext> {
+final class InferenceHandler implements Handler<HttpServerRequest> {
 
   /** Endpoints whose body must name a model. */
   private static final Set<String> MODEL_REQUIRED = Set.of("/chat/completions", "/completions", "/embeddings",
@@ -64,8 +63,7 @@ final class InferenceHandler implements Handler<RoutingContext> {
   }
 
   @Override
-  public void handle(RoutingContext ctx) {
-    HttpServerRequest req = ctx.request();
+  public void handle(HttpServerRequest req) {
     req.pause();
     HttpServerResponse out = req.response();
     Exchange ex = new Exchange(req.method().name(), req.path());

@@ -58,7 +58,7 @@ final class UpstreamForwarder {
     HttpServerResponse out = in.response();
     startTimer(ex, out, timeoutMs, h);
     Target t = ex.target;
-    send(ex, in, t, body, h.forwardHeaders(), endpoint, 0).onComplete(ar -> {
+    send(ex, in, h, t, body, h.forwardHeaders(), endpoint, 0).onComplete(ar -> {
       if (ex.finished()) {
         return;
       }
@@ -77,7 +77,7 @@ final class UpstreamForwarder {
    * fails with a {@link GatewayException} when the provider cannot be reached or, with a positive
    * {@code attemptTimeoutMs}, does not answer in time (the attempt is then reset).
    */
-  Future<HttpClientResponse> send(Exchange ex, HttpServerRequest in, Target t, Buffer body,
+  Future<HttpClientResponse> send(Exchange ex, HttpServerRequest in, GatewayHeaders h, Target t, Buffer body,
       List<String> forwardHeaders, String endpoint, long attemptTimeoutMs) {
     Promise<HttpClientResponse> promise = Promise.promise();
     HttpClientRequest[] attempt = new HttpClientRequest[1];
@@ -102,7 +102,7 @@ final class UpstreamForwarder {
       HttpClientRequest up = ar.result();
       attempt[0] = up;
       ex.upstream = up;
-      copyRequestHeaders(in, forwardHeaders, t, up);
+      copyRequestHeaders(in, h, forwardHeaders, t, up);
       up.send(body).onComplete(res -> {
         if (res.failed()) {
           promise.tryFail(unreachable(t, res.cause()));
@@ -168,8 +168,8 @@ final class UpstreamForwarder {
     return o;
   }
 
-  private static void copyRequestHeaders(HttpServerRequest in, List<String> forwardHeaders, Target t,
-      HttpClientRequest up) {
+  private static void copyRequestHeaders(HttpServerRequest in, GatewayHeaders h, List<String> forwardHeaders,
+      Target t, HttpClientRequest up) {
     String contentType = in.getHeader("content-type");
     if (contentType != null) {
       up.putHeader("content-type", contentType);
@@ -185,12 +185,7 @@ final class UpstreamForwarder {
         up.putHeader(name, v);
       }
     }
-    FAMILY_HEADERS.forEach((family, providerHeader) -> {
-      String v = GatewayHeaders.header(in.headers(), family);
-      if (v != null) {
-        up.putHeader(providerHeader, v);
-      }
-    });
+    h.providerFamily().forEach((family, value) -> up.putHeader(FAMILY_HEADERS.get(family), value));
     for (String name : forwardHeaders) {
       if (name.equals("authorization") || name.startsWith(GatewayHeaders.NATIVE_PREFIX)
           || name.startsWith(GatewayHeaders.PORTKEY_PREFIX) || HOP_BY_HOP.contains(name) || name.equals("host")) {

@@ -23,12 +23,83 @@ final class UsageCapture {
     this.exchange = exchange;
   }
 
+  /**
+   * Reads {@code usage} from a whole JSON answer. Providers put it last, so the body is searched backwards for the
+   * key (inside JSON strings a quote is always escaped, so a bare {@code "usage"} is a key) and only that object is
+   * parsed, not the whole answer.
+   */
   static void fromJson(Buffer body, Exchange ex) {
-    set(ex, OpenAiUsageReader.read(body));
+    int key = lastIndexOf(body, USAGE);
+    int open = key < 0 ? -1 : valueStart(body, key + USAGE.length);
+    int close = open < 0 || body.getByte(open) != '{' ? -1 : objectEnd(body, open);
+    if (close < 0) {
+      return;
+    }
+    byte[] wrapped = new byte[close - key + 3];
+    wrapped[0] = '{';
+    body.getBytes(key, close + 1, wrapped, 1);
+    wrapped[wrapped.length - 1] = '}';
+    set(ex, OpenAiUsageReader.read(wrapped));
+  }
+
+  private static int lastIndexOf(Buffer body, byte[] needle) {
+    outer:
+    for (int i = body.length() - needle.length; i >= 0; i--) {
+      for (int j = 0; j < needle.length; j++) {
+        if (body.getByte(i + j) != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Index of the first byte of the value after {@code "key"}, past the colon and blanks; -1 if malformed. */
+  private static int valueStart(Buffer body, int from) {
+    int i = from;
+    while (i < body.length() && body.getByte(i) != ':') {
+      if (!Character.isWhitespace(body.getByte(i))) {
+        return -1;
+      }
+      i++;
+    }
+    i++;
+    while (i < body.length() && Character.isWhitespace(body.getByte(i))) {
+      i++;
+    }
+    return i < body.length() ? i : -1;
+  }
+
+  /** Index of the brace closing the object opened at {@code open}, skipping strings; -1 if it never closes. */
+  private static int objectEnd(Buffer body, int open) {
+    int depth = 0;
+    boolean inString = false;
+    for (int i = open; i < body.length(); i++) {
+      byte b = body.getByte(i);
+      if (inString) {
+        if (b == '\\') {
+          i++;
+        } else if (b == '"') {
+          inString = false;
+        }
+      } else if (b == '"') {
+        inString = true;
+      } else if (b == '{') {
+        depth++;
+      } else if (b == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Feeds one chunk of an event stream. */
   void accept(Buffer chunk) {
+    int length = chunk.length();
+    if (pending.length == 0 && length > 0 && chunk.getByte(length - 1) == '\n' && lastIndexOf(chunk, USAGE) < 0) {
+      return;
+    }
     byte[] bytes = chunk.getBytes();
     int lineStart = 0;
     for (int i = 0; i < bytes.length; i++) {
@@ -48,10 +119,16 @@ final class UsageCapture {
     }
   }
 
+  /** One complete SSE line; only a data line whose usage is an object (not null) is parsed. */
   private void line(byte[] bytes, int from, int to) {
-    if (to - from > DATA.length && startsWith(bytes, from, DATA) && contains(bytes, from, to, USAGE)) {
-      Usage usage = OpenAiUsageReader.read(Arrays.copyOfRange(bytes, from + DATA.length, to));
-      set(exchange, usage);
+    if (to - from <= DATA.length || !startsWith(bytes, from, DATA)) {
+      return;
+    }
+    Buffer line = Buffer.buffer(Arrays.copyOfRange(bytes, from + DATA.length, to));
+    int key = lastIndexOf(line, USAGE);
+    int value = key < 0 ? -1 : valueStart(line, key + USAGE.length);
+    if (value >= 0 && line.getByte(value) == '{') {
+      set(exchange, OpenAiUsageReader.read(line));
     }
   }
 
@@ -77,18 +154,5 @@ final class UsageCapture {
       }
     }
     return true;
-  }
-
-  private static boolean contains(byte[] bytes, int from, int to, byte[] needle) {
-    outer:
-    for (int i = from; i <= to - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }
