@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,8 @@ public final class RequestLogWriter implements AutoCloseable {
   private static final int ATTEMPTS = 2;
 
   private final DataSource dataSource;
-  private final BlockingQueue<RequestRecord> queue;
+  private final Queue<RequestRecord> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
   private final Clock clock;
   private final AtomicLong written = new AtomicLong();
@@ -53,7 +56,6 @@ public final class RequestLogWriter implements AutoCloseable {
       throw new IllegalArgumentException("request log queue capacity: " + capacity + " (expected: at least 1)");
     }
     this.dataSource = dataSource;
-    this.queue = new ArrayBlockingQueue<>(capacity);
     this.capacity = capacity;
     this.clock = clock;
     this.worker = Thread.ofPlatform().name("request-log-writer").daemon(true).unstarted(this::drain);
@@ -77,8 +79,19 @@ public final class RequestLogWriter implements AutoCloseable {
   public void record(RequestRecord record) {
     Objects.requireNonNull(record.id(), "RequestRecord.id");
     Objects.requireNonNull(record.startedAt(), "RequestRecord.startedAt");
-    if (closed || !queue.offer(record)) {
+    if (closed) {
       drop();
+      return;
+    }
+    int size = queued.incrementAndGet();
+    if (size > capacity) {
+      queued.decrementAndGet();
+      drop();
+      return;
+    }
+    queue.offer(record);
+    if (size == BATCH_SIZE) {
+      LockSupport.unpark(worker);
     }
   }
 
@@ -95,43 +108,34 @@ public final class RequestLogWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Sleeps for the flush interval (or until a full batch is queued, or close), then writes everything queued in
+   * batches. Recording a request never wakes this thread except when a batch fills, so the request path pays no
+   * signalling per record.
+   */
   private void drain() {
     List<RequestRecord> batch = new ArrayList<>(BATCH_SIZE);
-    while (!(closed && queue.isEmpty())) {
-      try {
-        fill(batch);
-      } catch (InterruptedException e) {
-        // Only close() ends the writer; an interrupt writes what was collected so far.
+    while (true) {
+      boolean closing = closed;
+      if (!closing && queued.get() < BATCH_SIZE) {
+        LockSupport.parkNanos(this, FLUSH_INTERVAL_NANOS);
+      }
+      RequestRecord next;
+      while ((next = queue.poll()) != null) {
+        queued.decrementAndGet();
+        batch.add(next);
+        if (batch.size() == BATCH_SIZE) {
+          write(batch);
+          batch.clear();
+        }
       }
       if (!batch.isEmpty()) {
         write(batch);
         batch.clear();
       }
-    }
-  }
-
-  /**
-   * Waits up to the flush interval for a first record, then collects more until the batch is full, the interval
-   * since the first record has passed, or the writer is closing (when everything queued is already there).
-   */
-  private void fill(List<RequestRecord> batch) throws InterruptedException {
-    RequestRecord first = queue.poll(FLUSH_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
-    if (first == null) {
-      return;
-    }
-    batch.add(first);
-    long deadline = System.nanoTime() + FLUSH_INTERVAL_NANOS;
-    while (batch.size() < BATCH_SIZE) {
-      queue.drainTo(batch, BATCH_SIZE - batch.size());
-      long remaining = deadline - System.nanoTime();
-      if (batch.size() == BATCH_SIZE || closed || remaining <= 0) {
+      if (closing) {
         return;
       }
-      RequestRecord next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
     }
   }
 
@@ -197,6 +201,7 @@ public final class RequestLogWriter implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    LockSupport.unpark(worker);
     boolean interrupted = false;
     while (worker.isAlive()) {
       try {
@@ -212,7 +217,7 @@ public final class RequestLogWriter implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "RequestLogWriter[queued=" + queue.size() + "/" + capacity + ", written=" + written + ", dropped=" + dropped
+    return "RequestLogWriter[queued=" + queued.get() + "/" + capacity + ", written=" + written + ", dropped=" + dropped
         + (closed ? ", closed" : "") + "]";
   }
 }
