@@ -13,7 +13,7 @@ source "$root/bench/lib.sh"
 
 seconds=${BENCH_SECONDS:-10}
 rounds=${BENCH_ROUNDS:-3}
-warmup=${BENCH_WARMUP_SECONDS:-10}
+warmup=${BENCH_WARMUP_SECONDS:-30}
 read -r -a targets <<<"${BENCH_TARGETS:-direct nginx gateway}"
 mock_port=${BENCH_MOCK_PORT:-19100}
 nginx_port=${BENCH_NGINX_PORT:-19101}

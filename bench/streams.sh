@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/bench/lib.sh"
 
 requests=${BENCH_TTFB_REQUESTS:-500}
-warmup=${BENCH_TTFB_WARMUP:-1000}
+warmup=${BENCH_TTFB_WARMUP:-5000}
 streams=${BENCH_STREAMS:-2000}
 slow_chunks=${BENCH_SLOW_CHUNKS:-20}
 slow_interval_ms=${BENCH_SLOW_INTERVAL_MS:-500}

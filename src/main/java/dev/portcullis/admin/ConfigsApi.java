@@ -10,12 +10,15 @@ import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.routing.saved.SavedConfigs;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 
 /**
  * {@code /admin/v1/configs}: saved routing configs with versions. Each write is validated by the request path's
  * parser; the id is what callers put in {@code x-portkey-config}.
  */
 public final class ConfigsApi {
+
+  private static final Set<String> FIELDS = Set.of("name", "config", "workspace_id");
 
   private final SavedConfigService service;
   private final SavedConfigs cache;
@@ -39,6 +42,7 @@ public final class ConfigsApi {
     AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, FIELDS);
       return service.create(AdminJson.string(body, "name", false), configText(body), workspace, actor);
     }, false).onSuccess(c -> AdminJson.send(ctx, 201, describe(c))).onFailure(ctx::fail);
   }
@@ -49,6 +53,7 @@ public final class ConfigsApi {
     AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, FIELDS);
       return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace, actor);
     }, false).onSuccess(c -> {
       cache.forget(id);
