@@ -18,7 +18,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -205,7 +204,7 @@ final class UpstreamForwarder {
     int status = resp.statusCode();
     out.setStatusCode(status);
     resp.headers().forEach((name, value) -> {
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+      if (!hopByHop(name)) {
         out.headers().add(name, value);
       }
     });
@@ -230,6 +229,16 @@ final class UpstreamForwarder {
     } else {
       relayStream(ex, resp, out);
     }
+  }
+
+  /** Whether a header belongs to one connection only; compared without allocating a lower-cased copy. */
+  private static boolean hopByHop(String name) {
+    for (String h : HOP_BY_HOP) {
+      if (h.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void relayStream(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {

@@ -56,22 +56,23 @@ public final class ProviderKeys {
   public Future<Optional<RoutingPlan>> plan(String provider, String model, Principal caller,
       List<String> forwardHeaders) {
     return keys(caller).map(all -> {
+      boolean held = serverHeld.test(provider);
+      List<VirtualKey> usable = all.stream()
+          .filter(vk -> vk.enabled() && vk.provider().equals(provider) && vk.allows(model)).toList();
+      if (usable.size() + (held ? 1 : 0) < 2) {
+        return Optional.empty();
+      }
       List<PlanNode> targets = new ArrayList<>();
       ObjectNode overrides = JsonNodeFactory.instance.objectNode().put("model", model);
-      if (serverHeld.test(provider)) {
+      if (held) {
         targets.add(new TargetNode("keys.targets[0]", provider, 1, provider, null, null, null, forwardHeaders,
             JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE, OptionalLong.empty(), null, null,
             "keys " + provider));
       }
-      for (VirtualKey vk : all) {
-        if (vk.enabled() && vk.provider().equals(provider) && vk.allows(model)) {
-          targets.add(new TargetNode("keys.targets[" + targets.size() + "]", vk.slug(), 1, null, null, vk.slug(),
-              null, forwardHeaders, JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE,
-              OptionalLong.empty(), null, null, "@" + vk.slug()));
-        }
-      }
-      if (targets.size() < 2) {
-        return Optional.empty();
+      for (VirtualKey vk : usable) {
+        targets.add(new TargetNode("keys.targets[" + targets.size() + "]", vk.slug(), 1, null, null, vk.slug(),
+            null, forwardHeaders, JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE,
+            OptionalLong.empty(), null, null, "@" + vk.slug()));
       }
       return Optional.of(new RoutingPlan(new GroupNode("keys", null, 1, new Strategy.Fallback(Set.of()), targets)));
     });
