@@ -6,7 +6,6 @@ import dev.portcullis.api.JsonBodyInspector;
 import dev.portcullis.api.MultipartModelField;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Authenticator;
-import dev.portcullis.keys.Role;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.routing.PlanSource;
@@ -88,10 +87,6 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
         .compose(principal -> {
           ex.principal = principal;
           ex.metadata = withKeyMetadata(principal.metadata(), h.metadata());
-          if (principal.role() == Role.VIEWER) {
-            return Future.failedFuture(GatewayException.forbidden("gateway API key '" + principal.keyName()
-                + "' has role viewer, which may not call inference routes (expected: member or admin)"));
-          }
           return BodyReader.read(req, maxBodyBytes);
         })
         .onSuccess(bytes -> route(ex, req, h, bytes, endpoint, timeoutMs))
