@@ -7,7 +7,6 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.routing.saved.SavedConfig;
 import dev.portcullis.routing.saved.SavedConfigService;
-import dev.portcullis.routing.saved.SavedConfigs;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -21,11 +20,8 @@ public final class ConfigsApi {
   private static final Set<String> FIELDS = Set.of("name", "config", "workspace_id");
 
   private final SavedConfigService service;
-  private final SavedConfigs cache;
-
-  public ConfigsApi(SavedConfigService service, SavedConfigs cache) {
+  public ConfigsApi(SavedConfigService service) {
     this.service = service;
-    this.cache = cache;
   }
 
   public void mount(Router router) {
@@ -55,10 +51,7 @@ public final class ConfigsApi {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, FIELDS);
       return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace, actor);
-    }, false).onSuccess(c -> {
-      cache.forget(id);
-      AdminJson.send(ctx, 200, describe(c));
-    }).onFailure(ctx::fail);
+    }, false).onSuccess(c -> AdminJson.send(ctx, 200, describe(c))).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
@@ -95,7 +88,6 @@ public final class ConfigsApi {
       service.delete(id, workspace, actor);
       return id;
     }, false).onSuccess(gone -> {
-      cache.forget(gone);
       ObjectNode json = AdminJson.MAPPER.createObjectNode();
       json.put("id", gone);
       json.put("deleted", true);

@@ -84,7 +84,7 @@ final class StoreSession implements AutoCloseable {
   }
 
   SavedConfigService savedConfigs() {
-    return new SavedConfigService(database, new AuditTrail(), Clock.systemUTC());
+    return new SavedConfigService(database, new AuditTrail(), changes, Clock.systemUTC());
   }
 
   @Override

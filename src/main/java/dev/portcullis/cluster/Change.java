@@ -12,7 +12,7 @@ import java.util.Locale;
 public record Change(Kind kind, String workspaceId, String id) {
 
   /** The kinds of object nodes cache. */
-  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER }
+  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER, CONFIG }
 
   private static final char SEPARATOR = '\u001f';
 
@@ -30,6 +30,10 @@ public record Change(Kind kind, String workspaceId, String id) {
 
   public static Change user(String workspaceId, String id) {
     return new Change(Kind.USER, workspaceId, id);
+  }
+
+  public static Change config(String workspaceId, String id) {
+    return new Change(Kind.CONFIG, workspaceId, id);
   }
 
   /** Whether this change concerns the object {@code objectId} of kind {@code kind} in {@code workspace}. */

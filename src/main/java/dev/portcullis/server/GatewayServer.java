@@ -92,7 +92,7 @@ public final class GatewayServer implements AutoCloseable {
       Authenticator authenticator = tenancy.authenticator(vertx);
       TargetResolver resolver = new TargetResolver(serverProviders, tenancy.virtualKeyResolver(vertx),
           new CustomHostGuard(vertx, config.trustedHosts()));
-      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), clock);
+      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), changes, clock);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS);
       ProviderScores scores = new ProviderScores();
@@ -103,7 +103,7 @@ public final class GatewayServer implements AutoCloseable {
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
           scores, breakers, logWriter, metrics(breakers, logWriter),
           new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
-              new ConfigsApi(configService, savedConfigs), new TargetsHealthApi(breakers)));
+              new ConfigsApi(configService), new TargetsHealthApi(breakers)));
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

@@ -21,7 +21,6 @@ import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.config.BreakerSettings;
 import dev.portcullis.routing.saved.SavedConfigService;
-import dev.portcullis.routing.saved.SavedConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +35,10 @@ class AdminOpenApiTest {
     try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("p.db"))) {
       Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC());
       Router router = Router.router(vertx);
-      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), Clock.systemUTC());
+      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), new LocalChangeBus(),
+          Clock.systemUTC());
       new AdminApi(tenancy, tenancy.authenticator(vertx), new LogsApi(new RequestLogRepository(database)),
-          new ConfigsApi(configService, new SavedConfigs(configService, vertx)),
+          new ConfigsApi(configService),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS)))
           .mount(router);
 

@@ -3,6 +3,8 @@ package dev.portcullis.routing.saved;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.cluster.Change;
+import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditEvent;
@@ -16,11 +18,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Creates and versions saved configs. Every version is validated by the same parser the request path uses, so a
  * saved config can never fail to parse when it is used; every change is written with its audit entry (credentials
- * in the config masked) in one transaction. Blocking: worker threads only.
+ * in the config masked) in one transaction, then announced on the change bus so every node drops its cached plan.
+ * Blocking: worker threads only.
  */
 public final class SavedConfigService {
 
@@ -30,13 +34,24 @@ public final class SavedConfigService {
 
   private final Database database;
   private final AuditTrail audit;
+  private final ChangeBus changes;
   private final Clock clock;
   private final SavedConfigRepository repository = new SavedConfigRepository();
 
-  public SavedConfigService(Database database, AuditTrail audit, Clock clock) {
+  public SavedConfigService(Database database, AuditTrail audit, ChangeBus changes, Clock clock) {
     this.database = database;
     this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
+  }
+
+  /** Lets every node's cache of this config (this one's included) forget it. */
+  public void onChange(Consumer<String> forget) {
+    changes.subscribe(change -> {
+      if (change.kind() == Change.Kind.CONFIG) {
+        forget.accept(change.id());
+      }
+    });
   }
 
   public SavedConfig create(String name, String body, String workspaceId, AuditActor actor) {
@@ -57,15 +72,17 @@ public final class SavedConfigService {
   public SavedConfig update(String id, String name, String body, String workspaceId, AuditActor actor) {
     RoutingConfigParser.parse(body);
     Instant now = clock.instant();
-    return database.inTransaction("update config '" + id + "'", c -> {
+    SavedConfig next = database.inTransaction("update config '" + id + "'", c -> {
       SavedConfig latest = repository.find(c, id, null).filter(x -> x.workspaceId().equals(workspaceId))
           .orElseThrow(() -> notFound(id));
-      SavedConfig next = new SavedConfig(id, workspaceId, name == null ? latest.name() : name,
+      SavedConfig version = new SavedConfig(id, workspaceId, name == null ? latest.name() : name,
           latest.version() + 1, body, now);
-      repository.insert(c, next);
-      audit.append(c, actor, event(next, "update", latest, next), now);
-      return next;
+      repository.insert(c, version);
+      audit.append(c, actor, event(version, "update", latest, version), now);
+      return version;
     });
+    changes.publish(Change.config(workspaceId, id));
+    return next;
   }
 
   /** A config of the caller's workspace; another workspace's config is reported as absent. */
@@ -92,6 +109,7 @@ public final class SavedConfigService {
       audit.append(c, actor, event(latest, "delete", latest, null), now);
       return null;
     });
+    changes.publish(Change.config(workspaceId, id));
   }
 
   static GatewayException notFound(String id) {

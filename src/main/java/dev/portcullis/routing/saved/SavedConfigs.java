@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Saved configs as the request path sees them: parsed plans served from memory, read from the store on first use
- * (on a worker thread) and forgotten when the config changes.
+ * (on a worker thread) and forgotten when the config changes on any node.
  */
 public final class SavedConfigs {
 
@@ -23,6 +23,7 @@ public final class SavedConfigs {
   public SavedConfigs(SavedConfigService service, Vertx vertx) {
     this.service = service;
     this.vertx = vertx;
+    service.onChange(this::forget);
   }
 
   /** The newest version's plan, if the config belongs to the caller's workspace. */
