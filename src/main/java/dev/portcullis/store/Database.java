@@ -69,6 +69,10 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(SQLITE_POOL_SIZE);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("busy_timeout", "5000");
+        // A deferred transaction that reads before it writes fails at once with SQLITE_BUSY when another connection
+        // (another node, the request-log writer) committed in between; taking the write lock at BEGIN makes it wait
+        // out busy_timeout instead.
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("foreign_keys", "true");
       }
