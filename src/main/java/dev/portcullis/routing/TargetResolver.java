@@ -98,17 +98,13 @@ public final class TargetResolver {
     ProviderSpec spec = ProviderTable.find(node.provider()).orElseThrow(() -> GatewayException.badRequest(
         node.path() + ".provider: '" + node.provider() + "' (expected one of: "
             + String.join(", ", ProviderTable.ids()) + ")", "config"));
-    ServerProviders.Configured held = serverProviders.find(spec.id()).orElse(null);
-    String credential = node.apiKey() != null ? node.apiKey() : held == null ? null : held.credential();
+    String credential = credential(spec, node.apiKey());
     if (credential == null && spec.requiresKey()) {
       throw GatewayException.badRequest(node.path() + ": provider '" + spec.id() + "' has no api_key and no "
           + "server-held credentials (expected: api_key or virtual_key in the target, or PORTCULLIS_PROVIDER_"
           + spec.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY)", "config");
     }
-    URI base = customHost != null ? customHost
-        : held != null ? held.baseUrl()
-        : spec.baseUrl() != null ? URI.create(spec.baseUrl())
-        : null;
+    URI base = baseUrl(spec, customHost);
     if (base == null) {
       throw GatewayException.badRequest(node.path() + ".custom_host: missing (expected: the base URL of the '"
           + spec.id() + "' server, e.g. http://host:8000/v1)", "config");
@@ -120,21 +116,32 @@ public final class TargetResolver {
     return t.provider().baseUrl() != null && t.baseUrl().toString().equals(t.provider().baseUrl());
   }
 
+  /** The key a request or config named for a provider, else the server-held one, else null. */
+  private String credential(ProviderSpec spec, String given) {
+    return given != null ? given
+        : serverProviders.find(spec.id()).map(ServerProviders.Configured::credential).orElse(null);
+  }
+
+  /** The custom host when given, else the server-held base URL, else the provider's default, else null. */
+  private URI baseUrl(ProviderSpec spec, URI customHost) {
+    if (customHost != null) {
+      return customHost;
+    }
+    return serverProviders.find(spec.id()).map(ServerProviders.Configured::baseUrl)
+        .orElseGet(() -> spec.baseUrl() == null ? null : URI.create(spec.baseUrl()));
+  }
+
   private Target passthrough(GatewayHeaders h, String model, URI customHost) {
     String param = h.prefix() + "provider";
     ProviderSpec spec = ProviderTable.find(h.provider()).orElseThrow(() -> GatewayException.badRequest(
         param + ": '" + h.provider() + "' (expected one of: " + String.join(", ", ProviderTable.ids()) + ")", param));
-    ServerProviders.Configured held = serverProviders.find(spec.id()).orElse(null);
-    String credential = h.providerKey() != null ? h.providerKey() : held == null ? null : held.credential();
+    String credential = credential(spec, h.providerKey());
     if (credential == null && spec.requiresKey()) {
       throw GatewayException.badRequest("missing provider key for '" + spec.id() + "' (expected: 'Authorization: "
           + "Bearer <provider key>' with the " + param + " header; the gateway key then goes in '"
           + h.prefix() + "api-key')", "authorization");
     }
-    URI base = customHost != null ? customHost
-        : held != null ? held.baseUrl()
-        : spec.baseUrl() != null ? URI.create(spec.baseUrl())
-        : null;
+    URI base = baseUrl(spec, customHost);
     if (base == null) {
       throw GatewayException.badRequest(h.prefix() + "custom-host: missing (expected: the base URL of the '"
           + spec.id() + "' server, e.g. http://host:8000/v1)", h.prefix() + "custom-host");

@@ -55,7 +55,8 @@ final class ConfiguredCall {
       long timeoutMs) {
     HttpServerResponse out = in.response();
     forwarder.startTimer(ex, out, timeoutMs, h);
-    RoutingFacts facts = new RoutingFacts(ex.metadata, params(body), in.path());
+    RoutingFacts facts = new RoutingFacts(ex.metadata,
+        plan.hasConditions() ? params(body) : MissingNode.getInstance(), in.path());
     executor.execute(plan, facts, (node, attempt) -> attempt(ex, in, h, body, node, endpoint)).onComplete(ar -> {
       if (ex.finished()) {
         if (ar.succeeded() && ar.result().result() instanceof AttemptResult.Success s) {
@@ -119,7 +120,10 @@ final class ConfiguredCall {
     return new AttemptResult.Failure(e.status(), null, e);
   }
 
-  /** The body as conditions see it ({@code params.*}); only JSON bodies have params. */
+  /**
+   * The body as conditions see it ({@code params.*}); only JSON bodies have params. Parsed only for plans with
+   * conditions, so fallback, load-balancing, smart and provider-key plans never build a tree of the body.
+   */
   private static JsonNode params(InboundBody body) {
     if (!body.json()) {
       return MissingNode.getInstance();

@@ -42,7 +42,7 @@ public final class ErrorRenderer {
         .end(body(e));
   }
 
-  public static Buffer body(GatewayException e) {
+  private static Buffer body(GatewayException e) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

@@ -12,6 +12,17 @@ public record RoutingPlan(PlanNode root) {
     Objects.requireNonNull(root, "root");
   }
 
+  /** Whether any group routes on conditions, which are the only readers of the request body ({@code params.*}). */
+  public boolean hasConditions() {
+    return hasConditions(root);
+  }
+
+  private static boolean hasConditions(PlanNode node) {
+    return node instanceof GroupNode group
+        && (group.strategy() instanceof Strategy.Conditional
+            || group.children().stream().anyMatch(RoutingPlan::hasConditions));
+  }
+
   /** The tree, one node per line, indented by depth; credentials never appear. */
   @Override
   public String toString() {

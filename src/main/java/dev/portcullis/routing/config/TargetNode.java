@@ -1,6 +1,7 @@
 package dev.portcullis.routing.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,17 @@ public record TargetNode(
     cacheJson = cacheJson == null ? null : cacheJson.deepCopy();
     guardrailsJson = guardrailsJson == null ? null : guardrailsJson.deepCopy();
   }
+  /**
+   * A target the gateway plans itself (smart routing, a provider's keys) rather than one parsed from a config: no
+   * credential of its own (the server-held key or the virtual key supplies it), the model set, no retry.
+   */
+  public static TargetNode planned(String path, String name, String provider, String virtualKey, String model,
+      List<String> forwardHeaders, String breakerKey) {
+    return new TargetNode(path, name, 1, provider, null, virtualKey, null, forwardHeaders,
+        JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode().put("model", model),
+        RetryPolicy.NONE, OptionalLong.empty(), null, null, breakerKey);
+  }
+
 
   @Override
   public ObjectNode providerOptions() {

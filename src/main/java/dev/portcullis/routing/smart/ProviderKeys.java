@@ -1,7 +1,5 @@
 package dev.portcullis.routing.smart;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.portcullis.cluster.Change;
@@ -12,7 +10,6 @@ import dev.portcullis.keys.VirtualKey;
 import dev.portcullis.keys.VirtualKeyService;
 import dev.portcullis.routing.config.GroupNode;
 import dev.portcullis.routing.config.PlanNode;
-import dev.portcullis.routing.config.RetryPolicy;
 import dev.portcullis.routing.config.RoutingPlan;
 import dev.portcullis.routing.config.Strategy;
 import dev.portcullis.routing.config.TargetNode;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -63,16 +59,13 @@ public final class ProviderKeys {
         return Optional.empty();
       }
       List<PlanNode> targets = new ArrayList<>();
-      ObjectNode overrides = JsonNodeFactory.instance.objectNode().put("model", model);
       if (held) {
-        targets.add(new TargetNode("keys.targets[0]", provider, 1, provider, null, null, null, forwardHeaders,
-            JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE, OptionalLong.empty(), null, null,
+        targets.add(TargetNode.planned("keys.targets[0]", provider, provider, null, model, forwardHeaders,
             "keys " + provider));
       }
       for (VirtualKey vk : usable) {
-        targets.add(new TargetNode("keys.targets[" + targets.size() + "]", vk.slug(), 1, null, null, vk.slug(),
-            null, forwardHeaders, JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE,
-            OptionalLong.empty(), null, null, "@" + vk.slug()));
+        targets.add(TargetNode.planned("keys.targets[" + targets.size() + "]", vk.slug(), null, vk.slug(), model,
+            forwardHeaders, "@" + vk.slug()));
       }
       return Optional.of(new RoutingPlan(new GroupNode("keys", null, 1, new Strategy.Fallback(Set.of()), targets)));
     });

@@ -1,10 +1,7 @@
 package dev.portcullis.routing.smart;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.routing.config.GroupNode;
 import dev.portcullis.routing.config.PlanNode;
-import dev.portcullis.routing.config.RetryPolicy;
 import dev.portcullis.routing.config.RoutingPlan;
 import dev.portcullis.routing.config.Strategy;
 import dev.portcullis.routing.config.TargetNode;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -51,7 +47,9 @@ public final class SmartRouter {
     List<ModelOffer> ranked = rank(offers, random);
     List<PlanNode> targets = new ArrayList<>(ranked.size());
     for (int i = 0; i < ranked.size(); i++) {
-      targets.add(target(ranked.get(i), "smart.targets[" + i + "]", forwardHeaders));
+      ModelOffer offer = ranked.get(i);
+      targets.add(TargetNode.planned("smart.targets[" + i + "]", offer.provider(), offer.provider(), null,
+          offer.model(), forwardHeaders, "smart " + offer.provider()));
     }
     return Optional.of(new RoutingPlan(new GroupNode("smart", null, 1, new Strategy.Fallback(Set.of()), targets)));
   }
@@ -74,12 +72,5 @@ public final class SmartRouter {
     double latency = h == null || maxLatency == 0 ? 0.5 : h.latencyMs() / maxLatency;
     double errors = h == null ? 0 : h.errorRate();
     return price + latency + 3 * errors;
-  }
-
-  private static TargetNode target(ModelOffer offer, String path, List<String> forwardHeaders) {
-    ObjectNode overrides = JsonNodeFactory.instance.objectNode().put("model", offer.model());
-    return new TargetNode(path, offer.provider(), 1, offer.provider(), null, null, null, forwardHeaders,
-        JsonNodeFactory.instance.objectNode(), overrides, RetryPolicy.NONE, OptionalLong.empty(), null, null,
-        "smart " + offer.provider());
   }
 }
