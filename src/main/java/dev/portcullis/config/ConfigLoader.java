@@ -19,11 +19,20 @@ import java.util.Map;
 /**
  * Reads the optional YAML file, then overlays {@code PORTCULLIS_*} environment variables. Every setting has one
  * YAML key and one variable: {@code port} / {@code PORTCULLIS_PORT}; provider credentials are
- * {@code providers.<id>.api_key} / {@code PORTCULLIS_PROVIDER_<ID>_API_KEY} (and {@code _BASE_URL}).
+ * {@code providers.<id>.api_key} / {@code PORTCULLIS_PROVIDER_<ID>_API_KEY} (and {@code _BASE_URL} and the
+ * provider's credential fields, e.g. {@code _AWS_REGION}).
  */
 public final class ConfigLoader {
 
   private static final String PROVIDER_PREFIX = "PORTCULLIS_PROVIDER_";
+  /**
+   * Settings a provider takes from the environment, longest first so {@code _AWS_SECRET_ACCESS_KEY} is not read as
+   * {@code _ACCESS_KEY}.
+   */
+  private static final List<String> PROVIDER_FIELDS = List.of("vertex_service_account_json",
+      "aws_secret_access_key", "aws_access_key_id", "aws_session_token", "vertex_project_id", "aws_external_id",
+      "azure_ad_token", "vertex_region", "deployment_id", "resource_name", "aws_role_arn", "api_version",
+      "aws_region", "base_url", "api_key");
 
   private final Map<String, String> env;
 
@@ -71,18 +80,24 @@ public final class ConfigLoader {
   }
 
   private Map<String, ProviderCredentials> providers(JsonNode yaml) {
-    Map<String, String[]> found = new LinkedHashMap<>();
+    Map<String, Map<String, String>> found = new LinkedHashMap<>();
     JsonNode section = yaml == null ? null : yaml.get("providers");
     if (section != null && !section.isNull()) {
       if (!section.isObject()) {
         throw new ConfigException("providers: " + section.getNodeType().name().toLowerCase(Locale.ROOT)
-            + " (expected: a map of provider id to {api_key, base_url})");
+            + " (expected: a map of provider id to {api_key, base_url, other credential fields})");
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        String[] pair = found.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new String[2]);
-        pair[0] = text(e.getValue(), "api_key");
-        pair[1] = text(e.getValue(), "base_url");
+        Map<String, String> values = found.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT),
+            k -> new LinkedHashMap<>());
+        if (e.getValue() != null && e.getValue().isObject()) {
+          e.getValue().properties().forEach(field -> {
+            if (!field.getValue().isNull()) {
+              values.put(field.getKey(), field.getValue().asText());
+            }
+          });
+        }
       }
     }
     env.forEach((name, value) -> {
@@ -90,23 +105,25 @@ public final class ConfigLoader {
         return;
       }
       String rest = name.substring(PROVIDER_PREFIX.length());
-      if (rest.endsWith("_API_KEY")) {
-        providerId(found, rest, "_API_KEY")[0] = value;
-      } else if (rest.endsWith("_BASE_URL")) {
-        providerId(found, rest, "_BASE_URL")[1] = value;
-      } else {
-        throw new ConfigException(name + ": unknown setting (expected: " + PROVIDER_PREFIX
-            + "<ID>_API_KEY or " + PROVIDER_PREFIX + "<ID>_BASE_URL)");
-      }
+      String field = PROVIDER_FIELDS.stream().filter(f -> rest.endsWith("_" + f.toUpperCase(Locale.ROOT)))
+          .findFirst().orElseThrow(() -> new ConfigException(name + ": unknown setting (expected: "
+              + PROVIDER_PREFIX + "<ID>_<FIELD> with FIELD one of: "
+              + String.join(", ", PROVIDER_FIELDS.stream().map(f -> f.toUpperCase(Locale.ROOT)).toList()) + ")"));
+      String id = rest.substring(0, rest.length() - field.length() - 1).toLowerCase(Locale.ROOT).replace('_', '-');
+      found.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field, value);
     });
     Map<String, ProviderCredentials> result = new LinkedHashMap<>();
-    found.forEach((id, pair) -> result.put(id, new ProviderCredentials(blankToNull(pair[0]), blankToNull(pair[1]))));
+    found.forEach((id, values) -> {
+      Map<String, String> fields = new LinkedHashMap<>();
+      values.forEach((k, v) -> {
+        if (!k.equals("api_key") && !k.equals("base_url") && !v.isBlank()) {
+          fields.put(k, v);
+        }
+      });
+      result.put(id, new ProviderCredentials(blankToNull(values.get("api_key")), blankToNull(values.get("base_url")),
+          fields));
+    });
     return result;
-  }
-
-  private static String[] providerId(Map<String, String[]> found, String rest, String suffix) {
-    String id = rest.substring(0, rest.length() - suffix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
-    return found.computeIfAbsent(id, k -> new String[2]);
   }
 
   private static String text(JsonNode node, String field) {

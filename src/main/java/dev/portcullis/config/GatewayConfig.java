@@ -45,12 +45,21 @@ public record GatewayConfig(
     providers = Map.copyOf(providers);
   }
 
-  /** Credentials the operator gave for one provider. */
-  public record ProviderCredentials(String apiKey, String baseUrl) {
+  /**
+   * Credentials the operator gave for one provider.
+   *
+   * @param fields the provider's other credential fields ({@code aws_region}, {@code resource_name}...)
+   */
+  public record ProviderCredentials(String apiKey, String baseUrl, Map<String, String> fields) {
+
+    public ProviderCredentials {
+      fields = Map.copyOf(fields);
+    }
 
     @Override
     public String toString() {
-      return "ProviderCredentials[apiKey=" + (apiKey == null ? "none" : "***") + ", baseUrl=" + baseUrl + "]";
+      return "ProviderCredentials[apiKey=" + (apiKey == null ? "none" : "***") + ", baseUrl=" + baseUrl
+          + ", fields=" + fields.keySet() + "]";
     }
   }
 

@@ -78,14 +78,23 @@ public record ChatRequest(
     return new Builder(model, messages);
   }
 
+  /** A builder holding every field of this request, for a copy that changes a few. */
+  public Builder toBuilder() {
+    return new Builder(model, messages).tools(tools).toolChoice(toolChoice).responseFormat(responseFormat)
+        .temperature(temperature).topP(topP).maxTokens(maxTokens).stop(stop).n(n).stream(stream)
+        .includeUsage(includeUsage).seed(seed).presencePenalty(presencePenalty).frequencyPenalty(frequencyPenalty)
+        .logitBias(logitBias).logprobs(logprobs).topLogprobs(topLogprobs).user(user)
+        .parallelToolCalls(parallelToolCalls).reasoningEffort(reasoningEffort).metadata(metadata).extra(extra);
+  }
+
   private static <V> Map<String, V> ordered(Map<String, V> map) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   /** Collects the optional fields of a {@link ChatRequest}. */
   public static final class Builder {
-    private final String model;
-    private final List<Message> messages;
+    private String model;
+    private List<Message> messages;
     private List<Tool> tools = List.of();
     private ToolChoice toolChoice;
     private ResponseFormat responseFormat;
@@ -111,6 +120,16 @@ public record ChatRequest(
     private Builder(String model, List<Message> messages) {
       this.model = model;
       this.messages = messages;
+    }
+
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    public Builder messages(List<Message> messages) {
+      this.messages = messages;
+      return this;
     }
 
     public Builder tools(List<Tool> tools) {

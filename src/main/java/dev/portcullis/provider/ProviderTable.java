@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every provider the gateway can reach through the OpenAI wire format, one row each. Adding an OpenAI-compatible
- * provider is adding a row here, not a class.
+ * Every provider the gateway can reach, one row each: the OpenAI-compatible family (adding one is adding a row
+ * here, not a class) and the native providers, whose translation code lives in their {@link ProviderAdapter}. A
+ * base URL may name credential fields in braces ({@code {aws_region}}), filled from the target's fields.
  */
 public final class ProviderTable {
 
@@ -29,17 +30,29 @@ public final class ProviderTable {
     row(ProviderSpec.local("vllm", "http://127.0.0.1:8000/v1"));
     row(ProviderSpec.local("lm-studio", "http://127.0.0.1:1234/v1"));
     row(ProviderSpec.local("custom", null));
+    row(new ProviderSpec("anthropic", "https://api.anthropic.com/v1", "x-api-key", "", true));
+    row(new ProviderSpec("google", "https://generativelanguage.googleapis.com/v1beta", "x-goog-api-key", "", true));
+    row(new ProviderSpec("vertex-ai", "https://{vertex_region}-aiplatform.googleapis.com/v1", "Authorization",
+        "Bearer ", false));
+    row(new ProviderSpec("bedrock", "https://bedrock-runtime.{aws_region}.amazonaws.com", "Authorization", "",
+        false));
+    row(new ProviderSpec("azure-openai", "https://{resource_name}.openai.azure.com/openai", "api-key", "", true));
+    row(ProviderSpec.bearer("cohere", "https://api.cohere.com/v2"));
   }
 
   /** Short names users also write, mapped to the row ids Portkey uses. */
-  private static final Map<String, String> ALIASES = Map.of(
-      "mistral", "mistral-ai",
-      "together", "together-ai",
-      "fireworks", "fireworks-ai",
-      "xai", "x-ai",
-      "perplexity", "perplexity-ai",
-      "lmstudio", "lm-studio",
-      "openai-compatible", "custom");
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("mistral", "mistral-ai"),
+      Map.entry("together", "together-ai"),
+      Map.entry("fireworks", "fireworks-ai"),
+      Map.entry("xai", "x-ai"),
+      Map.entry("perplexity", "perplexity-ai"),
+      Map.entry("lmstudio", "lm-studio"),
+      Map.entry("openai-compatible", "custom"),
+      Map.entry("gemini", "google"),
+      Map.entry("vertex", "vertex-ai"),
+      Map.entry("aws-bedrock", "bedrock"),
+      Map.entry("azure", "azure-openai"));
 
   private ProviderTable() {}
 

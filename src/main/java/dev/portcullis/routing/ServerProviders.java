@@ -2,7 +2,9 @@ package dev.portcullis.routing;
 
 import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.GatewayConfig.ProviderCredentials;
+import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.BaseUrl;
+import dev.portcullis.provider.BaseUrlTemplate;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
 import java.net.URI;
@@ -14,8 +16,8 @@ import java.util.Set;
 /** Providers the operator configured with server-held credentials, for {@code provider/model} addressing. */
 public final class ServerProviders {
 
-  /** One configured provider: its row, base URL and credential. */
-  public record Configured(ProviderSpec spec, URI baseUrl, String credential) {
+  /** One configured provider: its row, base URL, credential and other credential fields. */
+  public record Configured(ProviderSpec spec, URI baseUrl, String credential, Map<String, String> fields) {
     @Override
     public String toString() {
       return "Configured[" + spec.id() + " " + baseUrl + "]";
@@ -29,6 +31,13 @@ public final class ServerProviders {
       ProviderSpec spec = ProviderTable.find(id).orElseThrow(() -> new ConfigException("providers." + id
           + ": unknown provider (expected one of: " + String.join(", ", ProviderTable.ids()) + ")"));
       String base = creds.baseUrl() != null ? creds.baseUrl() : spec.baseUrl();
+      if (creds.baseUrl() == null && BaseUrlTemplate.isTemplate(base)) {
+        try {
+          base = BaseUrlTemplate.fill(spec.id(), base, creds.fields());
+        } catch (GatewayException e) {
+          throw new ConfigException("providers." + id + "." + e.getMessage());
+        }
+      }
       if (base == null) {
         throw new ConfigException("providers." + id + ".base_url: missing (expected: the provider's base URL, "
             + "since '" + spec.id() + "' has no default)");
@@ -36,7 +45,7 @@ public final class ServerProviders {
       if (spec.requiresKey() && creds.apiKey() == null) {
         throw new ConfigException("providers." + id + ".api_key: missing (expected: the " + spec.id() + " credential)");
       }
-      byId.put(spec.id(), new Configured(spec, baseUrl(id, base), creds.apiKey()));
+      byId.put(spec.id(), new Configured(spec, baseUrl(id, base), creds.apiKey(), creds.fields()));
     });
   }
 

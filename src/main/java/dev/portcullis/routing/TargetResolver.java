@@ -11,7 +11,10 @@ import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.routing.config.TargetNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import dev.portcullis.provider.BaseUrlTemplate;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Decides where a call goes from the headers and the model address:
@@ -51,7 +54,7 @@ public final class TargetResolver {
       } else if (model != null && model.startsWith("@")) {
         target = viaModelVirtualKey(model, caller, customHost);
       } else {
-        target = Future.succeededFuture(viaServerProvider(model, customHost));
+        target = Future.succeededFuture(viaServerProvider(model, customHost, h.providerFields()));
       }
     } catch (GatewayException e) {
       return Future.failedFuture(e);
@@ -76,7 +79,7 @@ public final class TargetResolver {
       URI customHost = node.customHost() == null ? null : url(node.customHost(), source);
       target = node.virtualKey() != null
           ? viaVirtualKey(node.virtualKey(), model, caller, customHost)
-          : Future.succeededFuture(configured(node, model, customHost));
+          : Future.succeededFuture(configured(node, model, customHost, h.providerFields()));
       return guarded(target, customHost, source);
     } catch (GatewayException e) {
       return Future.failedFuture(e);
@@ -94,7 +97,7 @@ public final class TargetResolver {
     });
   }
 
-  private Target configured(TargetNode node, String model, URI customHost) {
+  private Target configured(TargetNode node, String model, URI customHost, Map<String, String> headerFields) {
     ProviderSpec spec = ProviderTable.find(node.provider()).orElseThrow(() -> GatewayException.badRequest(
         node.path() + ".provider: '" + node.provider() + "' (expected one of: "
             + String.join(", ", ProviderTable.ids()) + ")", "config"));
@@ -104,16 +107,22 @@ public final class TargetResolver {
           + "server-held credentials (expected: api_key or virtual_key in the target, or PORTCULLIS_PROVIDER_"
           + spec.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY)", "config");
     }
-    URI base = baseUrl(spec, customHost);
+    Map<String, String> fields = fields(spec, headerFields);
+    URI base = baseUrl(spec, customHost, fields);
     if (base == null) {
       throw GatewayException.badRequest(node.path() + ".custom_host: missing (expected: the base URL of the '"
           + spec.id() + "' server, e.g. http://host:8000/v1)", "config");
     }
-    return new Target(spec, base, credential, model, null, null);
+    return new Target(spec, base, credential, fields, model, null, null);
   }
 
   private static boolean defaultBase(Target t) {
-    return t.provider().baseUrl() != null && t.baseUrl().toString().equals(t.provider().baseUrl());
+    String base = t.provider().baseUrl();
+    if (base == null) {
+      return false;
+    }
+    return t.baseUrl().toString().equals(BaseUrlTemplate.isTemplate(base)
+        ? BaseUrlTemplate.fill(t.provider().id(), base, t.fields()) : base);
   }
 
   /** The key a request or config named for a provider, else the server-held one, else null. */
@@ -122,13 +131,39 @@ public final class TargetResolver {
         : serverProviders.find(spec.id()).map(ServerProviders.Configured::credential).orElse(null);
   }
 
-  /** The custom host when given, else the server-held base URL, else the provider's default, else null. */
-  private URI baseUrl(ProviderSpec spec, URI customHost) {
+  /**
+   * The custom host when given, else the server-held base URL, else the provider's default (its credential fields
+   * filled in), else null.
+   */
+  private URI baseUrl(ProviderSpec spec, URI customHost, Map<String, String> fields) {
     if (customHost != null) {
       return customHost;
     }
     return serverProviders.find(spec.id()).map(ServerProviders.Configured::baseUrl)
-        .orElseGet(() -> spec.baseUrl() == null ? null : URI.create(spec.baseUrl()));
+        .orElseGet(() -> defaultBase(spec, fields));
+  }
+
+  private static URI defaultBase(ProviderSpec spec, Map<String, String> fields) {
+    if (spec.baseUrl() == null) {
+      return null;
+    }
+    return URI.create(BaseUrlTemplate.isTemplate(spec.baseUrl())
+        ? BaseUrlTemplate.fill(spec.id(), spec.baseUrl(), fields) : spec.baseUrl());
+  }
+
+  /** The server-held credential fields of a provider, the request's provider headers winning. */
+  private Map<String, String> fields(ProviderSpec spec, Map<String, String> headerFields) {
+    Map<String, String> held = serverProviders.find(spec.id()).map(ServerProviders.Configured::fields)
+        .orElse(Map.of());
+    if (headerFields.isEmpty()) {
+      return held;
+    }
+    if (held.isEmpty()) {
+      return headerFields;
+    }
+    Map<String, String> merged = new HashMap<>(held);
+    merged.putAll(headerFields);
+    return merged;
   }
 
   private Target passthrough(GatewayHeaders h, String model, URI customHost) {
@@ -141,12 +176,13 @@ public final class TargetResolver {
           + "Bearer <provider key>' with the " + param + " header; the gateway key then goes in '"
           + h.prefix() + "api-key')", "authorization");
     }
-    URI base = baseUrl(spec, customHost);
+    Map<String, String> fields = fields(spec, h.providerFields());
+    URI base = baseUrl(spec, customHost, fields);
     if (base == null) {
       throw GatewayException.badRequest(h.prefix() + "custom-host: missing (expected: the base URL of the '"
           + spec.id() + "' server, e.g. http://host:8000/v1)", h.prefix() + "custom-host");
     }
-    return new Target(spec, base, credential, model, null, null);
+    return new Target(spec, base, credential, fields, model, null, null);
   }
 
   private Future<Target> viaModelVirtualKey(String model, Principal caller, URI customHost) {
@@ -161,11 +197,13 @@ public final class TargetResolver {
     return virtualKeys.resolve(slug, caller).map(vk -> {
       checkAllowed(vk, model);
       ProviderSpec spec = ProviderTable.find(vk.key().provider()).orElseThrow();
+      Map<String, String> fields = new HashMap<>(vk.key().settings());
+      fields.putAll(vk.secretFields());
       URI base = customHost != null ? customHost
           : vk.key().baseUrl() != null ? url(vk.key().baseUrl(), "base_url")
-          : URI.create(spec.baseUrl());
+          : defaultBase(spec, fields);
       String credential = vk.credential().isEmpty() ? null : vk.credential();
-      return new Target(spec, base, credential, model, slug, null);
+      return new Target(spec, base, credential, fields, model, slug, null);
     });
   }
 
@@ -176,7 +214,7 @@ public final class TargetResolver {
     }
   }
 
-  private Target viaServerProvider(String model, URI customHost) {
+  private Target viaServerProvider(String model, URI customHost, Map<String, String> headerFields) {
     if (model != null) {
       int slash = model.indexOf('/');
       if (slash > 0) {
@@ -187,7 +225,7 @@ public final class TargetResolver {
                   + "', which has no server-held credentials (expected: set PORTCULLIS_PROVIDER_"
                   + providerId.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
                   + "_API_KEY, or address a virtual key as '@slug/model')", "model"));
-          return configured(held, model.substring(slash + 1), customHost);
+          return configured(held, model.substring(slash + 1), customHost, headerFields);
         }
       }
     }
@@ -196,12 +234,13 @@ public final class TargetResolver {
             + " (expected: 'provider/model', '@virtual-key/model', or a provider header"
             + (serverProviders.ids().isEmpty() ? "" : "; configured providers: "
                 + String.join(", ", serverProviders.ids())) + ")", "model"));
-    return configured(only, model, customHost);
+    return configured(only, model, customHost, headerFields);
   }
 
-  private static Target configured(ServerProviders.Configured held, String model, URI customHost) {
-    return new Target(held.spec(), customHost != null ? customHost : held.baseUrl(), held.credential(), model, null,
-        null);
+  private Target configured(ServerProviders.Configured held, String model, URI customHost,
+      Map<String, String> headerFields) {
+    return new Target(held.spec(), customHost != null ? customHost : held.baseUrl(), held.credential(),
+        fields(held.spec(), headerFields), model, null, null);
   }
 
   private static URI url(String text, String param) {
