@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.portcullis.error.GatewayException;
 
-/** The package's JSON plumbing: one mapper and its factory, and the error for a body that is not what Anthropic documents. */
+/**
+ * The package's JSON plumbing: one mapper and its factory, and the error for a body that is not what Anthropic
+ * documents.
+ */
 final class AnthropicJson {
 
   /** Strings as long as a body allows: an inline image is one base64 string, often beyond Jackson's default cap. */

@@ -236,8 +236,8 @@ final class AnthropicMessageWriter {
     Optional<DataUrl> inline = file.inline();
     if (inline.isEmpty() && file.fileId() == null) {
       String param = "messages[" + i + "].content[" + j + "].file.file_data";
-      throw GatewayException.badRequest(param + ": '" + abbreviated(file.fileData()) + "' (expected: a base64 data URL)",
-          param);
+      throw GatewayException.badRequest(
+          param + ": '" + abbreviated(file.fileData()) + "' (expected: a base64 data URL)", param);
     }
     out.writeStartObject();
     out.writeStringField("type", "document");
