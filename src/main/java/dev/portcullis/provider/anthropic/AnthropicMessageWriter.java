@@ -216,18 +216,7 @@ final class AnthropicMessageWriter {
           + abbreviated(image.url()) + "' (expected: an http(s) URL or a base64 data URL)",
           "messages[" + i + "].content[" + j + "].image_url.url");
     }
-    out.writeStartObject();
-    out.writeStringField("type", "image");
-    out.writeObjectFieldStart("source");
-    if (inline.isPresent()) {
-      out.writeStringField("type", "base64");
-      out.writeStringField("media_type", inline.get().mediaType());
-      out.writeStringField("data", inline.get().base64());
-    } else {
-      out.writeStringField("type", "url");
-      out.writeStringField("url", image.url());
-    }
-    out.writeEndObject();
+    startMediaBlock("image", inline, "url", "url", image.url());
     blocks.end();
   }
 
@@ -239,22 +228,31 @@ final class AnthropicMessageWriter {
       throw GatewayException.badRequest(
           param + ": '" + abbreviated(file.fileData()) + "' (expected: a base64 data URL)", param);
     }
+    startMediaBlock("document", inline, "file", "file_id", file.fileId());
+    if (file.filename() != null) {
+      out.writeStringField("title", file.filename());
+    }
+    blocks.end();
+  }
+
+  /**
+   * Opens a block of {@code type} with its {@code source}: the inline data as base64, else a reference
+   * {@code {"type": sourceType, field: reference}}.
+   */
+  private void startMediaBlock(String type, Optional<DataUrl> inline, String sourceType, String field,
+      String reference) throws IOException {
     out.writeStartObject();
-    out.writeStringField("type", "document");
+    out.writeStringField("type", type);
     out.writeObjectFieldStart("source");
     if (inline.isPresent()) {
       out.writeStringField("type", "base64");
       out.writeStringField("media_type", inline.get().mediaType());
       out.writeStringField("data", inline.get().base64());
     } else {
-      out.writeStringField("type", "file");
-      out.writeStringField("file_id", file.fileId());
+      out.writeStringField("type", sourceType);
+      out.writeStringField(field, reference);
     }
     out.writeEndObject();
-    if (file.filename() != null) {
-      out.writeStringField("title", file.filename());
-    }
-    blocks.end();
   }
 
   private void writeToolUse(int i, int j, ToolCall call, Blocks blocks) throws IOException {
