@@ -50,7 +50,7 @@ class StreamSplitPropertyTest {
 
   @Provide
   Arbitrary<GoldenFixture> streams() {
-    return Arbitraries.of(GoldenFixture.all().stream().filter(f -> f.has("provider_stream")).toList());
+    return Arbitraries.of(GoldenFixture.all().stream().filter(GoldenFixture::hasStream).toList());
   }
 
   /** Cuts at up to 40 random offsets; a third of the time every byte is its own piece. */
