@@ -15,7 +15,7 @@ final class ChatCompletionResponder implements MockEndpoint {
   /** The arguments of every tool call the mock makes. */
   static final String TOOL_ARGUMENTS = "{\"location\":\"Paris\"}";
 
-  private static final int TOOL_ARGUMENT_TOKENS = TOOL_ARGUMENTS.length() / 4;
+  static final int TOOL_ARGUMENT_TOKENS = TOOL_ARGUMENTS.length() / 4;
 
   private static final BodyTemplate COMPLETION = BodyTemplate.compile(
       "{\"id\":\"chatcmpl-mock-{{seq}}\",\"object\":\"chat.completion\",\"created\":{{created}},\"model\":{{model}},"
@@ -132,7 +132,7 @@ final class ChatCompletionResponder implements MockEndpoint {
   }
 
   /** The tool-call arguments cut into as many pieces as chunks are asked for (at least one, at most one per char). */
-  private static List<String> argumentFragments(int chunks) {
+  static List<String> argumentFragments(int chunks) {
     int count = Math.clamp(chunks, 1, TOOL_ARGUMENTS.length());
     List<String> fragments = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -33,6 +33,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final MockEndpoint speech = FixedResponder.bytes("audio/mpeg", SpeechAudio.MP3);
   private final MockEndpoint transcriptions =
       FixedResponder.json("{\"text\":\"This is a mock transcription from the Portcullis mock upstream.\"}");
+  private final MockEndpoint bedrockConverse = new BedrockConverseResponder();
+  private final MockEndpoint bedrockInvoke = new BedrockInvokeResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -75,20 +77,49 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     if (request.response().closed()) {
       return;
     }
+    boolean bedrock = BedrockOperation.isBedrock(request.path());
     if (directives.status() >= 400) {
-      ErrorReply.send(request.response(), exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      sendError(exchange, bedrock, directives.status(), directives.errorMessage(), null);
       return;
     }
-    MockEndpoint endpoint = endpoint(request.method(), request.path());
+    MockEndpoint endpoint = bedrock ? bedrockEndpoint(request.method(), request.path())
+        : endpoint(request.method(), request.path());
     if (endpoint == null) {
-      ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
+      if (bedrock) {
+        BedrockErrorReply.send(request.response(), exchange.sequence(), 404,
+            "Unknown operation (" + request.method().name() + " " + request.path() + ")");
+      } else {
+        ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
+      }
       return;
     }
     try {
       endpoint.answer(exchange);
     } catch (InvalidRequestException e) {
-      ErrorReply.send(request.response(), exchange.sequence(), 400, e.getMessage(), e.param());
+      sendError(exchange, bedrock, 400, e.getMessage(), e.param());
     }
+  }
+
+  /** An error in the shape of the provider the path belongs to. */
+  private static void sendError(MockExchange exchange, boolean bedrock, int status, String message, String param) {
+    if (bedrock) {
+      BedrockErrorReply.send(exchange.request().response(), exchange.sequence(), status, message);
+    } else {
+      ErrorReply.send(exchange.request().response(), exchange.sequence(), status, message, param);
+    }
+  }
+
+  /** {@code POST /model/{modelId}/converse}, {@code /converse-stream} and {@code /invoke}. */
+  private MockEndpoint bedrockEndpoint(HttpMethod method, String path) {
+    BedrockOperation operation = BedrockOperation.parse(path);
+    if (operation == null || !method.equals(HttpMethod.POST)) {
+      return null;
+    }
+    return switch (operation.operation()) {
+      case "converse", "converse-stream" -> bedrockConverse;
+      case "invoke" -> bedrockInvoke;
+      default -> null;
+    };
   }
 
   private MockEndpoint endpoint(HttpMethod method, String path) {
