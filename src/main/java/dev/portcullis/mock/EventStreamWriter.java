@@ -19,19 +19,19 @@ public final class EventStreamWriter {
 
   /** An {@code event} message of type {@code eventType} with a JSON payload. */
   public static Buffer event(String eventType, String json) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(":event-type", eventType);
-    headers.put(":content-type", "application/json");
-    headers.put(":message-type", "event");
-    return message(headers, json.getBytes(StandardCharsets.UTF_8));
+    return typed(":event-type", eventType, "event", json);
   }
 
   /** An {@code exception} message naming the exception, with its JSON payload ({@code {"message": ...}}). */
   public static Buffer exception(String exceptionType, String json) {
+    return typed(":exception-type", exceptionType, "exception", json);
+  }
+
+  private static Buffer typed(String typeHeader, String type, String messageType, String json) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(":exception-type", exceptionType);
+    headers.put(typeHeader, type);
     headers.put(":content-type", "application/json");
-    headers.put(":message-type", "exception");
+    headers.put(":message-type", messageType);
     return message(headers, json.getBytes(StandardCharsets.UTF_8));
   }
 

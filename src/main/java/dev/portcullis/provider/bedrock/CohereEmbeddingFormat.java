@@ -29,14 +29,8 @@ final class CohereEmbeddingFormat implements EmbeddingFormat {
     ArrayNode texts = body.putArray("texts");
     inputs.forEach(texts::add);
     body.put("input_type", openAiBody.path("input_type").asText(DEFAULT_INPUT_TYPE));
-    JsonNode truncate = openAiBody.get("truncate");
-    if (truncate != null && !truncate.isNull()) {
-      body.set("truncate", truncate);
-    }
-    JsonNode dimensions = openAiBody.get("dimensions");
-    if (dimensions != null && !dimensions.isNull()) {
-      body.set("output_dimension", dimensions);
-    }
+    EmbeddingFormat.copy(openAiBody, "truncate", body, "truncate");
+    EmbeddingFormat.copy(openAiBody, "dimensions", body, "output_dimension");
     return body;
   }
 

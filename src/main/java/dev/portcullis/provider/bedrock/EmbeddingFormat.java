@@ -25,6 +25,14 @@ interface EmbeddingFormat {
    */
   Embeddings response(JsonNode answer);
 
+  /** Copies {@code field} of the OpenAI body to {@code target} as {@code name}, when it is set. */
+  static void copy(JsonNode openAiBody, String field, ObjectNode target, String name) {
+    JsonNode value = openAiBody.get(field);
+    if (value != null && !value.isNull()) {
+      target.set(name, value);
+    }
+  }
+
   /**
    * @param vectors one array of numbers per input
    * @param promptTokens the input token count, or null when the model does not report it

@@ -27,14 +27,8 @@ final class TitanEmbeddingFormat implements EmbeddingFormat {
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("inputText", inputs.getFirst());
-    JsonNode dimensions = openAiBody.get("dimensions");
-    if (dimensions != null && !dimensions.isNull()) {
-      body.set("dimensions", dimensions);
-    }
-    JsonNode normalize = openAiBody.get("normalize");
-    if (normalize != null && !normalize.isNull()) {
-      body.set("normalize", normalize);
-    }
+    EmbeddingFormat.copy(openAiBody, "dimensions", body, "dimensions");
+    EmbeddingFormat.copy(openAiBody, "normalize", body, "normalize");
     return body;
   }
 
