@@ -45,6 +45,17 @@ class BedrockAdapterTest {
   }
 
   @Test
+  void anArnModelIsOnePercentEncodedPathSegment() {
+    String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
+    Target target = new Target(ProviderTable.find("bedrock").orElseThrow(), URI.create("http://127.0.0.1:9999"),
+        null, Map.of(), arn, null, null);
+
+    assertThat(adapter.chat(target).request(request(), target, false).url().toString()).isEqualTo(
+        "http://127.0.0.1:9999/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Aapplication-inference-profile"
+            + "%2Fa1b2c3d4e5f6/converse");
+  }
+
+  @Test
   void aMissingSecretIsA400NamingTheField() {
     Future<WireRequest> result = authorize(target(null, Map.of("aws_region", "us-east-1",
         "aws_access_key_id", "AKIDEXAMPLE")));
