@@ -2,6 +2,7 @@ package dev.portcullis.provider.bedrock;
 
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.routing.Target;
+import java.util.Locale;
 import java.util.stream.Stream;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
@@ -62,7 +63,7 @@ sealed interface BedrockCredentials {
     if (!present(value)) {
       throw GatewayException.badRequest(field + ": missing (expected: " + expected + ", from a virtual key, an "
           + "x-portkey-" + field.replace('_', '-') + " header or PORTCULLIS_PROVIDER_BEDROCK_"
-          + field.toUpperCase(java.util.Locale.ROOT) + ")", field);
+          + field.toUpperCase(Locale.ROOT) + ")", field);
     }
   }
 

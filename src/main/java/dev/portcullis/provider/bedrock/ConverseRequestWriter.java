@@ -17,8 +17,10 @@ import dev.portcullis.model.ToolCall;
 import dev.portcullis.model.ToolChoice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -141,7 +143,7 @@ final class ConverseRequestWriter {
     for (ContentPart part : message.content()) {
       if (!(part instanceof ContentPart.Text(String text))) {
         throw GatewayException.badRequest("messages[" + index + "].content: a " + part.getClass().getSimpleName()
-            .toLowerCase(java.util.Locale.ROOT) + " part in a system message (expected: text only on bedrock)",
+            .toLowerCase(Locale.ROOT) + " part in a system message (expected: text only on bedrock)",
             "messages[" + index + "].content");
       }
       if (!text.isEmpty()) {
@@ -221,7 +223,7 @@ final class ConverseRequestWriter {
     DataUrl data = image.inline().orElseThrow(() -> GatewayException.badRequest(field + ".image_url.url: a remote "
         + "image URL (expected: a base64 data URL such as data:image/png;base64,...; Converse takes image bytes, "
         + "not links)", field + ".image_url.url"));
-    String format = IMAGE_FORMATS.get(data.mediaType().toLowerCase(java.util.Locale.ROOT));
+    String format = IMAGE_FORMATS.get(data.mediaType().toLowerCase(Locale.ROOT));
     if (format == null) {
       throw GatewayException.badRequest(field + ".image_url.url: media type '" + data.mediaType()
           + "' (expected: image/png, image/jpeg, image/gif or image/webp)", field + ".image_url.url");
@@ -235,10 +237,10 @@ final class ConverseRequestWriter {
   private static ObjectNode documentBlock(ContentPart.File file, String field, int position) {
     DataUrl data = file.inline().orElseThrow(() -> GatewayException.badRequest(field + ".file: an uploaded file id "
         + "(expected: file_data as a base64 data URL; Bedrock has no file store)", field + ".file"));
-    String format = DOCUMENT_FORMATS.get(data.mediaType().toLowerCase(java.util.Locale.ROOT));
+    String format = DOCUMENT_FORMATS.get(data.mediaType().toLowerCase(Locale.ROOT));
     if (format == null) {
       throw GatewayException.badRequest(field + ".file.file_data: media type '" + data.mediaType()
-          + "' (expected: one of " + String.join(", ", new java.util.TreeSet<>(DOCUMENT_FORMATS.keySet())) + ")",
+          + "' (expected: one of " + String.join(", ", new TreeSet<>(DOCUMENT_FORMATS.keySet())) + ")",
           field + ".file.file_data");
     }
     ObjectNode document = NODES.objectNode();
