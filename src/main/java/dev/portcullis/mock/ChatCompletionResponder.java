@@ -15,7 +15,7 @@ final class ChatCompletionResponder implements MockEndpoint {
   /** The arguments of every tool call the mock makes. */
   static final String TOOL_ARGUMENTS = "{\"location\":\"Paris\"}";
 
-  private static final int TOOL_ARGUMENT_TOKENS = TOOL_ARGUMENTS.length() / 4;
+  static final int TOOL_ARGUMENT_TOKENS = TOOL_ARGUMENTS.length() / 4;
 
   private static final BodyTemplate COMPLETION = BodyTemplate.compile(
       "{\"id\":\"chatcmpl-mock-{{seq}}\",\"object\":\"chat.completion\",\"created\":{{created}},\"model\":{{model}},"

@@ -73,10 +73,15 @@ record MockExchange(
    * Timers drive the pacing, so the event loop never waits; a closed connection ends the playback.
    */
   void sendStream(SseScript script) {
+    sendStream(EVENT_STREAM, script);
+  }
+
+  /** Streams a script the same way with another content type (Bedrock's binary event stream). */
+  void sendStream(CharSequence contentType, SseScript script) {
     HttpServerResponse response = request.response();
     response.setStatusCode(directives.status()).setChunked(true);
     response.headers()
-        .set(HttpHeaders.CONTENT_TYPE, EVENT_STREAM)
+        .set(HttpHeaders.CONTENT_TYPE, contentType)
         .set(HttpHeaders.CACHE_CONTROL, NO_CACHE)
         .set(REQUEST_ID, "req_mock_" + sequence);
     if (script.opening().length() == 0) {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Receives every request of one mock upstream, on whichever event loop accepted it: records it, resolves its
  * directives, waits the latency on a timer, then resets, fails, or hands it to its endpoint. OpenAI's paths and
- * Anthropic's {@code /v1/messages} share the {@code /v1} prefix; each answers errors in its own API's shape.
+ * Anthropic's {@code /v1/messages} share the {@code /v1} prefix, Bedrock's live under {@code /model/}; each answers
+ * errors in its own API's shape.
  */
 final class MockRequestHandler implements Handler<HttpServerRequest> {
 
@@ -37,6 +38,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final MockEndpoint speech = FixedResponder.bytes("audio/mpeg", SpeechAudio.MP3);
   private final MockEndpoint transcriptions =
       FixedResponder.json("{\"text\":\"This is a mock transcription from the Portcullis mock upstream.\"}");
+  private final MockEndpoint bedrockConverse = new BedrockConverseResponder();
+  private final MockEndpoint bedrockInvoke = new BedrockInvokeResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -83,9 +86,16 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       sendError(request, exchange.sequence(), directives.status(), directives.errorMessage(), null);
       return;
     }
-    MockEndpoint endpoint = endpoint(request.method(), request.path());
+    boolean bedrock = BedrockOperation.isBedrock(request.path());
+    MockEndpoint endpoint = bedrock ? bedrockEndpoint(request.method(), request.path())
+        : endpoint(request.method(), request.path());
     if (endpoint == null) {
-      ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
+      if (bedrock) {
+        BedrockErrorReply.send(request.response(), exchange.sequence(), 404,
+            "Unknown operation (" + request.method().name() + " " + request.path() + ")");
+      } else {
+        ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
+      }
       return;
     }
     try {
@@ -95,13 +105,28 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     }
   }
 
-  /** An error in the shape of the API the path belongs to: Anthropic's on its Messages path, else OpenAI's. */
+  /** An error in the shape of the API the path belongs to: Bedrock's, Anthropic's, else OpenAI's. */
   private static void sendError(HttpServerRequest request, long sequence, int status, String message, String param) {
-    if (request.path().equals(MESSAGES_PATH)) {
+    if (BedrockOperation.isBedrock(request.path())) {
+      BedrockErrorReply.send(request.response(), sequence, status, message);
+    } else if (request.path().equals(MESSAGES_PATH)) {
       AnthropicErrorReply.send(request.response(), sequence, status, message);
     } else {
       ErrorReply.send(request.response(), sequence, status, message, param);
     }
+  }
+
+  /** {@code POST /model/{modelId}/converse}, {@code /converse-stream} and {@code /invoke}. */
+  private MockEndpoint bedrockEndpoint(HttpMethod method, String path) {
+    BedrockOperation operation = BedrockOperation.parse(path);
+    if (operation == null || !method.equals(HttpMethod.POST)) {
+      return null;
+    }
+    return switch (operation.operation()) {
+      case "converse", "converse-stream" -> bedrockConverse;
+      case "invoke" -> bedrockInvoke;
+      default -> null;
+    };
   }
 
   private MockEndpoint endpoint(HttpMethod method, String path) {

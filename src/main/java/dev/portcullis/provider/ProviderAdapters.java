@@ -1,6 +1,7 @@
 package dev.portcullis.provider;
 
 import dev.portcullis.provider.anthropic.AnthropicAdapter;
+import dev.portcullis.provider.bedrock.BedrockAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class ProviderAdapters {
    */
   public ProviderAdapters(Vertx vertx, Clock clock) {
     natives.put("anthropic", new AnthropicAdapter(clock));
+    natives.put("bedrock", new BedrockAdapter(clock));
   }
 
   /** The adapter for a provider row. */

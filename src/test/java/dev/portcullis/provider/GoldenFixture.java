@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.api.openai.OpenAiChatRequestDecoder;
+import dev.portcullis.mock.EventStreamWriter;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.Message;
 import dev.portcullis.model.Role;
@@ -31,7 +32,10 @@ import java.util.stream.Stream;
  *       present, {@code body}) and optionally {@code dropped};</li>
  *   <li>{@code provider_response} → {@code openai_response};</li>
  *   <li>{@code provider_stream} (the raw event-stream text) → {@code openai_chunks} (every chunk, usage included;
- *       when the decoder fails the stream, a last element {@code {"stream_error":{status, type, message, code}}});</li>
+ *       when the decoder fails the stream, a last element {@code {"stream_error":{status, type, message, code}}});
+ *       for a binary AWS event stream, {@code provider_event_stream} instead: a list of
+ *       {@code {"event": "<event type>", "payload": {...}}} and {@code {"exception": "<exception type>",
+ *       "payload": {...}}} messages, encoded into real frames with their CRCs;</li>
  *   <li>{@code provider_error} ({@code status}, {@code headers}, {@code body}) → {@code expected_error}
  *       ({@code status}, {@code type}, {@code message}, {@code code}, {@code param});</li>
  *   <li>{@code endpoint} ({@code /embeddings}, {@code /rerank}) switches request and response to that endpoint's
@@ -78,6 +82,11 @@ public record GoldenFixture(String provider, String name, ObjectNode json) {
     return json.hasNonNull(section);
   }
 
+  /** Whether the fixture holds a provider stream, as text or as AWS event-stream messages. */
+  public boolean hasStream() {
+    return has("provider_stream") || has("provider_event_stream");
+  }
+
   public JsonNode get(String section) {
     return json.get(section);
   }
@@ -87,7 +96,7 @@ public record GoldenFixture(String provider, String name, ObjectNode json) {
     if (has("openai_request")) {
       return OpenAiChatRequestDecoder.decode(bytes(get("openai_request")));
     }
-    return ChatRequest.builder(model(), List.of(Message.of(Role.USER, "Hello"))).stream(has("provider_stream"))
+    return ChatRequest.builder(model(), List.of(Message.of(Role.USER, "Hello"))).stream(hasStream())
         .build();
   }
 
@@ -115,6 +124,16 @@ public record GoldenFixture(String provider, String name, ObjectNode json) {
 
   /** The provider's stream as the bytes that came over the wire. */
   public Buffer streamBytes() {
+    if (has("provider_event_stream")) {
+      Buffer frames = Buffer.buffer();
+      for (JsonNode message : get("provider_event_stream")) {
+        String payload = message.path("payload").toString();
+        frames.appendBuffer(message.has("exception")
+            ? EventStreamWriter.exception(message.get("exception").asText(), payload)
+            : EventStreamWriter.event(message.get("event").asText(), payload));
+      }
+      return frames;
+    }
     return Buffer.buffer(get("provider_stream").asText().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -73,7 +73,7 @@ class ProviderGoldenFixtureTest {
       checkResponse(f);
       sections++;
     }
-    if (f.has("provider_stream")) {
+    if (f.hasStream()) {
       checkStream(f);
       sections++;
     }

@@ -2,6 +2,8 @@ package dev.portcullis.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
@@ -47,14 +49,24 @@ class StreamSplitPropertyTest {
     Buffer whole = fixture.streamBytes();
     List<Buffer> pieces = cut(whole, random);
 
-    assertThat(ProviderGoldenFixtureTest.decodeStream(fixture, pieces))
+    assertThat(withoutGeneratedIdentity(ProviderGoldenFixtureTest.decodeStream(fixture, pieces)))
         .as("%s cut into %d pieces", fixture, pieces.size())
-        .isEqualTo(ProviderGoldenFixtureTest.decodeStream(fixture, List.of(whole)));
+        .isEqualTo(withoutGeneratedIdentity(ProviderGoldenFixtureTest.decodeStream(fixture, List.of(whole))));
+  }
+
+  /**
+   * The chunks without {@code id} and {@code created}: for providers that send neither (Bedrock), each decoding
+   * makes a fresh id at the current second, so two decodings of one stream differ there however it was cut.
+   */
+  private static ArrayNode withoutGeneratedIdentity(ArrayNode chunks) {
+    ArrayNode out = chunks.deepCopy();
+    out.forEach(chunk -> ((ObjectNode) chunk).remove(List.of("id", "created")));
+    return out;
   }
 
   @Provide
   Arbitrary<GoldenFixture> streams() {
-    return Arbitraries.of(GoldenFixture.all().stream().filter(f -> f.has("provider_stream")).toList());
+    return Arbitraries.of(GoldenFixture.all().stream().filter(GoldenFixture::hasStream).toList());
   }
 
   /** Cuts at up to 40 random offsets; a third of the time every byte is its own piece. */
