@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.mock.MockUpstream;
 import dev.portcullis.mock.RecordedRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +31,85 @@ class NativeProvidersIT {
         "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]""";
 
   @TempDir Path dir;
+
+  /**
+   * One native provider as the scenarios below need it: its server settings pointing at the harness's mock, a
+   * model to address, and the path its chat calls must reach on the mock.
+   */
+  record Native(String id, Function<MockUpstream, Map<String, String>> env, String model, String chatPath,
+      String streamPath) {
+    @Override
+    public String toString() {
+      return id;
+    }
+  }
+
+  static List<Native> natives() {
+    return List.of(
+        new Native("anthropic", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_ANTHROPIC_API_KEY", "sk-ant-server-held",
+            "PORTCULLIS_PROVIDER_ANTHROPIC_BASE_URL", mock.baseUrl()),
+            "anthropic/claude-sonnet-4-5", "/v1/messages", "/v1/messages"),
+        new Native("bedrock", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_BEDROCK_AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+            "PORTCULLIS_PROVIDER_BEDROCK_AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            "PORTCULLIS_PROVIDER_BEDROCK_AWS_REGION", "us-east-1",
+            "PORTCULLIS_PROVIDER_BEDROCK_BASE_URL", root(mock)),
+            "bedrock/anthropic.claude-3-5-haiku-20241022-v1:0",
+            "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse",
+            "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"));
+  }
+
+  /** The mock's address without the {@code /v1} of OpenAI's paths. */
+  static String root(MockUpstream mock) {
+    return mock.baseUrl().substring(0, mock.baseUrl().length() - "/v1".length());
+  }
+
+  @ParameterizedTest
+  @MethodSource("natives")
+  void openAiClientGetsACompletionFromEveryNativeProvider(Native provider) throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir, provider.env())) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"%s","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Hello"}],
+           "max_tokens":100}""".formatted(provider.model()));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("x-portcullis-provider")).hasValue(provider.id());
+      JsonNode answer = JSON.readTree(r.body());
+      assertThat(answer.path("object").asText()).isEqualTo("chat.completion");
+      assertThat(answer.path("choices").get(0).path("message").path("content").asText()).isNotBlank();
+      assertThat(answer.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+      assertThat(answer.path("usage").path("prompt_tokens").asInt()).isPositive();
+      assertThat(h.mock.recordedRequests().getLast().path()).isEqualTo(provider.chatPath());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("natives")
+  void streamedToolCallFromEveryNativeProviderArrivesWhole(Native provider) throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir, provider.env())) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"%s","stream":true,"stream_options":{"include_usage":true},
+           "messages":[{"role":"user","content":"Weather in Paris?"}],%s}""".formatted(provider.model(), TOOLS));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(h.mock.recordedRequests().getLast().path()).isEqualTo(provider.streamPath());
+      assertToolCallStream(r);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("natives")
+  void rateLimitFromEveryNativeProviderKeepsItsStatus(Native provider) throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir, provider.env())) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"%s","messages":[{"role":"user","content":"Hi"}]}""".formatted(provider.model()),
+          "x-mock-status", "429", "x-portcullis-forward-headers", "x-mock-status");
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+      assertThat(JSON.readTree(r.body()).path("error").path("message").asText()).isNotBlank();
+    }
+  }
 
   private GatewayHarness anthropic() {
     return new GatewayHarness(dir, mock -> Map.of(
@@ -69,29 +152,7 @@ class NativeProvidersIT {
            "messages":[{"role":"user","content":"Weather in Paris?"}],%s}""".formatted(TOOLS));
 
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
-      List<JsonNode> chunks = dataEvents(r.body());
-      assertThat(r.body()).endsWith("data: [DONE]\n\n");
-      StringBuilder arguments = new StringBuilder();
-      String finish = null;
-      for (JsonNode chunk : chunks) {
-        for (JsonNode choice : chunk.path("choices")) {
-          for (JsonNode call : choice.path("delta").path("tool_calls")) {
-            if (call.path("function").has("name")) {
-              assertThat(call.path("function").path("name").asText()).isEqualTo("get_weather");
-            }
-            arguments.append(call.path("function").path("arguments").asText(""));
-          }
-          if (choice.hasNonNull("finish_reason")) {
-            finish = choice.get("finish_reason").asText();
-          }
-        }
-      }
-      assertThat(JSON.readTree(arguments.toString()).isObject()).as(arguments.toString()).isTrue();
-      assertThat(finish).isEqualTo("tool_calls");
-      JsonNode last = chunks.getLast();
-      assertThat(last.path("choices")).isEmpty();
-      assertThat(last.path("usage").path("completion_tokens").asInt()).isPositive();
+      assertToolCallStream(r);
     }
   }
 
@@ -158,6 +219,33 @@ class NativeProvidersIT {
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(h.mock.recordedRequests().getLast().header("x-api-key")).isEqualTo("sk-ant-from-vk");
     }
+  }
+
+  /** An OpenAI stream that calls get_weather with whole JSON arguments, then ends with the usage chunk. */
+  private static void assertToolCallStream(HttpResponse<String> r) throws Exception {
+    assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
+    List<JsonNode> chunks = dataEvents(r.body());
+    assertThat(r.body()).endsWith("data: [DONE]\n\n");
+    StringBuilder arguments = new StringBuilder();
+    String finish = null;
+    for (JsonNode chunk : chunks) {
+      for (JsonNode choice : chunk.path("choices")) {
+        for (JsonNode call : choice.path("delta").path("tool_calls")) {
+          if (call.path("function").has("name")) {
+            assertThat(call.path("function").path("name").asText()).isEqualTo("get_weather");
+          }
+          arguments.append(call.path("function").path("arguments").asText(""));
+        }
+        if (choice.hasNonNull("finish_reason")) {
+          finish = choice.get("finish_reason").asText();
+        }
+      }
+    }
+    assertThat(JSON.readTree(arguments.toString()).isObject()).as(arguments.toString()).isTrue();
+    assertThat(finish).isEqualTo("tool_calls");
+    JsonNode last = chunks.getLast();
+    assertThat(last.path("choices")).isEmpty();
+    assertThat(last.path("usage").path("completion_tokens").asInt()).isPositive();
   }
 
   static List<JsonNode> dataEvents(String sse) throws Exception {
