@@ -33,6 +33,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final MockEndpoint speech = FixedResponder.bytes("audio/mpeg", SpeechAudio.MP3);
   private final MockEndpoint transcriptions =
       FixedResponder.json("{\"text\":\"This is a mock transcription from the Portcullis mock upstream.\"}");
+  private final MockEndpoint cohereChat = new CohereChatResponder();
+  private final MockEndpoint cohereEmbed = new CohereEmbedResponder();
+  private final MockEndpoint cohereRerank = new CohereRerankResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -75,11 +78,15 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     if (request.response().closed()) {
       return;
     }
+    MockEndpoint endpoint = endpoint(request.method(), request.path());
     if (directives.status() >= 400) {
-      ErrorReply.send(request.response(), exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      if (endpoint == null) {
+        ErrorReply.send(request.response(), exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      } else {
+        endpoint.fail(exchange, directives.status(), directives.errorMessage(), null);
+      }
       return;
     }
-    MockEndpoint endpoint = endpoint(request.method(), request.path());
     if (endpoint == null) {
       ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
       return;
@@ -87,12 +94,12 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       endpoint.answer(exchange);
     } catch (InvalidRequestException e) {
-      ErrorReply.send(request.response(), exchange.sequence(), 400, e.getMessage(), e.param());
+      endpoint.fail(exchange, 400, e.getMessage(), e.param());
     }
   }
 
   private MockEndpoint endpoint(HttpMethod method, String path) {
-    MockEndpoint endpoint = switch (path) {
+    MockEndpoint endpoint = switch (AzurePath.asOpenAi(path)) {
       case "/v1/chat/completions" -> chat;
       case "/v1/completions" -> completions;
       case "/v1/embeddings" -> embeddings;
@@ -100,6 +107,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       case "/v1/audio/speech" -> speech;
       case "/v1/audio/transcriptions" -> transcriptions;
       case "/v1/models" -> models;
+      case "/v2/chat" -> cohereChat;
+      case "/v2/embed" -> cohereEmbed;
+      case "/v2/rerank" -> cohereRerank;
       default -> null;
     };
     HttpMethod expected = endpoint == models ? HttpMethod.GET : HttpMethod.POST;

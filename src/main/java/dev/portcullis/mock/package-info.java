@@ -1,5 +1,6 @@
 /**
- * An in-process HTTP server that answers like the OpenAI API, driven by options and {@code x-mock-*} headers, so
+ * An in-process HTTP server that answers like the OpenAI API (and Azure's paths to it, and Cohere's v2 chat, embed and
+ * rerank), driven by options and {@code x-mock-*} headers, so
  * tests, benchmarks and first-time users have an upstream without a provider key.
  */
 package dev.portcullis.mock;
