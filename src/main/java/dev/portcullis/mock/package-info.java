@@ -1,6 +1,6 @@
 /**
- * An in-process HTTP server that answers like the OpenAI API (and Azure's paths to it, and Cohere's v2 chat, embed and
- * rerank), driven by options and {@code x-mock-*} headers, so
- * tests, benchmarks and first-time users have an upstream without a provider key.
+ * An in-process HTTP server that answers like the OpenAI API (also on Azure OpenAI's paths) and like Cohere's v2
+ * chat, embed and rerank, driven by options and {@code x-mock-*} headers, so tests, benchmarks and first-time users
+ * have an upstream without a provider key.
  */
 package dev.portcullis.mock;
