@@ -1,5 +1,6 @@
 package dev.portcullis.provider;
 
+import dev.portcullis.provider.azure.AzureOpenAiAdapter;
 import dev.portcullis.provider.cohere.CohereAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ public final class ProviderAdapters {
    * @param clock the time tokens and signatures are computed against
    */
   public ProviderAdapters(Vertx vertx, Clock clock) {
+    natives.put("azure-openai", new AzureOpenAiAdapter());
     natives.put("cohere", new CohereAdapter(clock));
   }
 
