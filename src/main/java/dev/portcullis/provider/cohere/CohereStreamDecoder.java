@@ -104,7 +104,7 @@ final class CohereStreamDecoder implements ChunkDecoder {
           emit(out, null, null, new ToolCallDelta(toolIndex(event), null, null, fragment));
         }
       }
-      case "message-end" -> end(event.path("delta"), out);
+      case "message-end" -> messageEnd(event.path("delta"), out);
       case "" -> raiseIfError(event);
       default -> { }
     }
@@ -122,7 +122,7 @@ final class CohereStreamDecoder implements ChunkDecoder {
     out.add(chunk(List.of(new ChunkChoice(0, delta, null, null)), null));
   }
 
-  private void end(JsonNode delta, List<ChatChunk> out) {
+  private void messageEnd(JsonNode delta, List<ChatChunk> out) {
     String error = CohereJson.text(delta, "error");
     if (error != null && !error.isEmpty()) {
       throw new GatewayException.UpstreamError(502, "api_error", SecretRedactor.redact(
