@@ -42,7 +42,7 @@ public final class CredentialFields {
         secret(API_KEY, true),
         setting("resource_name", true, "[A-Za-z0-9][A-Za-z0-9-]{1,63}", "the Azure OpenAI resource name, e.g. my-openai"),
         setting("deployment_id", true, "[A-Za-z0-9._-]{1,64}", "the deployment name, e.g. gpt-4o-prod"),
-        setting("api_version", true, "\\d{4}-\\d{2}-\\d{2}(-preview)?", "an API version such as 2024-10-21")));
+        setting("api_version", true, "\\d{4}-\\d{2}-\\d{2}(-preview)?|v1", "an API version such as 2024-10-21")));
     NATIVE.put("bedrock", List.of(
         secret("aws_access_key_id", false),
         secret("aws_secret_access_key", false),

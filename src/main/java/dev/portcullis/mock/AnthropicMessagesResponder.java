@@ -46,6 +46,11 @@ final class AnthropicMessagesResponder implements MockEndpoint {
           + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
 
   @Override
+  public void fail(MockExchange exchange, int status, String message, String param) {
+    AnthropicErrorReply.send(exchange.request().response(), exchange.sequence(), status, message);
+  }
+
+  @Override
   public void answer(MockExchange exchange) {
     if (exchange.request().headers().get(VERSION) == null) {
       throw new InvalidRequestException("anthropic-version", "anthropic-version: header is required");

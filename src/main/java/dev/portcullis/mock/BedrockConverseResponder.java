@@ -38,6 +38,11 @@ final class BedrockConverseResponder implements MockEndpoint {
       "{\"contentBlockIndex\":0,\"start\":{\"toolUse\":{\"toolUseId\":\"{{id}}\",\"name\":{{name}}}}}");
 
   @Override
+  public void fail(MockExchange exchange, int status, String message, String param) {
+    BedrockErrorReply.send(exchange.request().response(), exchange.sequence(), status, message);
+  }
+
+  @Override
   public void answer(MockExchange exchange) {
     JsonNode body = body(exchange.body());
     String toolName = firstToolName(body);

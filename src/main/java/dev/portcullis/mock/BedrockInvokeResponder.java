@@ -14,6 +14,11 @@ final class BedrockInvokeResponder implements MockEndpoint {
   private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
   @Override
+  public void fail(MockExchange exchange, int status, String message, String param) {
+    BedrockErrorReply.send(exchange.request().response(), exchange.sequence(), status, message);
+  }
+
+  @Override
   public void answer(MockExchange exchange) {
     JsonNode body = BedrockConverseResponder.body(exchange.body());
     if (body.path("inputText").isTextual()) {

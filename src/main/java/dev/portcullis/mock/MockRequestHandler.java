@@ -40,6 +40,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       FixedResponder.json("{\"text\":\"This is a mock transcription from the Portcullis mock upstream.\"}");
   private final MockEndpoint bedrockConverse = new BedrockConverseResponder();
   private final MockEndpoint bedrockInvoke = new BedrockInvokeResponder();
+  private final MockEndpoint cohereChat = new CohereChatResponder();
+  private final MockEndpoint cohereEmbed = new CohereEmbedResponder();
+  private final MockEndpoint cohereRerank = new CohereRerankResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -60,7 +63,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       directives = MockDirectives.resolve(request.headers(), options, random);
     } catch (InvalidRequestException e) {
-      sendError(request, number, 400, e.getMessage(), e.param());
+      ErrorReply.send(request.response(), number, 400, e.getMessage(), e.param());
       return;
     }
     MockExchange exchange =
@@ -82,15 +85,13 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     if (request.response().closed()) {
       return;
     }
+    MockEndpoint endpoint = endpointOf(request);
     if (directives.status() >= 400) {
-      sendError(request, exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      sendError(exchange, endpoint, directives.status(), directives.errorMessage(), null);
       return;
     }
-    boolean bedrock = BedrockOperation.isBedrock(request.path());
-    MockEndpoint endpoint = bedrock ? bedrockEndpoint(request.method(), request.path())
-        : endpoint(request.method(), request.path());
     if (endpoint == null) {
-      if (bedrock) {
+      if (BedrockOperation.isBedrock(request.path())) {
         BedrockErrorReply.send(request.response(), exchange.sequence(), 404,
             "Unknown operation (" + request.method().name() + " " + request.path() + ")");
       } else {
@@ -101,19 +102,23 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       endpoint.answer(exchange);
     } catch (InvalidRequestException e) {
-      sendError(request, exchange.sequence(), 400, e.getMessage(), e.param());
+      endpoint.fail(exchange, 400, e.getMessage(), e.param());
     }
   }
 
-  /** An error in the shape of the API the path belongs to: Bedrock's, Anthropic's, else OpenAI's. */
-  private static void sendError(HttpServerRequest request, long sequence, int status, String message, String param) {
-    if (BedrockOperation.isBedrock(request.path())) {
-      BedrockErrorReply.send(request.response(), sequence, status, message);
-    } else if (request.path().equals(MESSAGES_PATH)) {
-      AnthropicErrorReply.send(request.response(), sequence, status, message);
+  /** An error in the shape of the API the endpoint imitates, OpenAI's for paths the mock does not serve. */
+  private static void sendError(MockExchange exchange, MockEndpoint endpoint, int status, String message,
+      String param) {
+    if (endpoint == null) {
+      ErrorReply.send(exchange.request().response(), exchange.sequence(), status, message, param);
     } else {
-      ErrorReply.send(request.response(), sequence, status, message, param);
+      endpoint.fail(exchange, status, message, param);
     }
+  }
+
+  private MockEndpoint endpointOf(HttpServerRequest request) {
+    return BedrockOperation.isBedrock(request.path()) ? bedrockEndpoint(request.method(), request.path())
+        : endpoint(request.method(), request.path());
   }
 
   /** {@code POST /model/{modelId}/converse}, {@code /converse-stream} and {@code /invoke}. */
@@ -130,7 +135,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   }
 
   private MockEndpoint endpoint(HttpMethod method, String path) {
-    MockEndpoint endpoint = switch (path) {
+    MockEndpoint endpoint = switch (AzurePath.asOpenAi(path)) {
       case "/v1/chat/completions" -> chat;
       case MESSAGES_PATH -> messages;
       case "/v1/completions" -> completions;
@@ -139,6 +144,9 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       case "/v1/audio/speech" -> speech;
       case "/v1/audio/transcriptions" -> transcriptions;
       case "/v1/models" -> models;
+      case "/v2/chat" -> cohereChat;
+      case "/v2/embed" -> cohereEmbed;
+      case "/v2/rerank" -> cohereRerank;
       default -> null;
     };
     HttpMethod expected = endpoint == models ? HttpMethod.GET : HttpMethod.POST;

@@ -2,6 +2,8 @@ package dev.portcullis.provider;
 
 import dev.portcullis.provider.anthropic.AnthropicAdapter;
 import dev.portcullis.provider.bedrock.BedrockAdapter;
+import dev.portcullis.provider.azure.AzureOpenAiAdapter;
+import dev.portcullis.provider.cohere.CohereAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -24,6 +26,8 @@ public final class ProviderAdapters {
   public ProviderAdapters(Vertx vertx, Clock clock) {
     natives.put("anthropic", new AnthropicAdapter(clock));
     natives.put("bedrock", new BedrockAdapter(clock));
+    natives.put("azure-openai", new AzureOpenAiAdapter());
+    natives.put("cohere", new CohereAdapter(clock));
   }
 
   /** The adapter for a provider row. */

@@ -40,6 +40,8 @@ import java.util.stream.Stream;
  *       ({@code status}, {@code type}, {@code message}, {@code code}, {@code param});</li>
  *   <li>{@code endpoint} ({@code /embeddings}, {@code /rerank}) switches request and response to that endpoint's
  *       codec instead of chat;</li>
+ *   <li>{@code passthrough}: an array of {@code {endpoint, query, url}}, each the URL a passthrough call to that
+ *       endpoint with that client query (null for none) goes to;</li>
  *   <li>{@code target} ({@code model}, {@code credential}, {@code fields}, {@code base_url}) overrides the default
  *       target: the directory's provider, the request's model, credential {@code test-key}.</li>
  * </ul>

@@ -81,6 +81,10 @@ class ProviderGoldenFixtureTest {
       checkError(f);
       sections++;
     }
+    if (f.has("passthrough")) {
+      checkPassthrough(f);
+      sections++;
+    }
     assertThat(sections).as(f + " checks nothing").isPositive();
   }
 
@@ -179,6 +183,15 @@ class ProviderGoldenFixtureTest {
           .put("message", failure.getMessage()).put("code", failure.code());
     }
     return out;
+  }
+
+  private static void checkPassthrough(GoldenFixture f) {
+    Target target = f.target();
+    for (JsonNode call : f.get("passthrough")) {
+      String query = call.hasNonNull("query") ? call.get("query").asText() : null;
+      assertThat(adapters.of(target.provider()).url(target, call.get("endpoint").asText(), query).toString())
+          .as(f + " passthrough url of " + call.get("endpoint").asText()).isEqualTo(call.get("url").asText());
+    }
   }
 
   private static void checkError(GoldenFixture f) {

@@ -11,6 +11,7 @@ import dev.portcullis.routing.Target;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Chat in OpenAI's own format, for clients of another dialect calling an OpenAI-wire provider. Streams always ask
@@ -18,11 +19,26 @@ import java.util.List;
  */
 public final class OpenAiChatCodec implements ChatCodec {
 
+  private final Function<Target, URI> chatUrl;
+
+  /** Posts to {@code <base URL>/chat/completions}. */
+  public OpenAiChatCodec() {
+    this(target -> URI.create(target.baseUrl() + "/chat/completions"));
+  }
+
+  /**
+   * Posts to the URL {@code chatUrl} gives for a target, for providers that place chat elsewhere (Azure's
+   * deployment path and {@code api-version} query).
+   */
+  public OpenAiChatCodec(Function<Target, URI> chatUrl) {
+    this.chatUrl = chatUrl;
+  }
+
   @Override
   public WireRequest request(ChatRequest request, Target target, boolean strict) {
     ChatRequest outgoing = request.toBuilder().model(target.model() != null ? target.model() : request.model())
         .includeUsage(request.stream()).build();
-    return WireRequest.postJson(URI.create(target.baseUrl() + "/chat/completions"),
+    return WireRequest.postJson(chatUrl.apply(target),
         OpenAiChatRequestEncoder.encode(outgoing), List.of());
   }
 
