@@ -72,7 +72,7 @@ final class AnthropicChatRequestDecoder {
         .temperature(request.number("temperature"))
         .topP(request.number("top_p"))
         .maxTokens(maxTokens == null ? null : MaxTokens.completionTokens(maxTokens))
-        .stop(stopSequences(request))
+        .stop(request.strings("stop_sequences", "an array of strings"))
         .stream(stream)
         .includeUsage(stream)
         .user(metadata == null ? null : metadata.string("user_id"))
@@ -81,23 +81,18 @@ final class AnthropicChatRequestDecoder {
   }
 
   private static List<Message> messages(FieldReader request) {
-    JsonNode messages = request.value("messages");
-    if (messages == null) {
-      throw request.missing("messages", "a non-empty array");
-    }
-    if (!messages.isArray() || messages.isEmpty()) {
-      throw request.invalid("messages", messages, "a non-empty array");
-    }
+    List<FieldReader> messages = request.nonEmptyObjects("messages");
     List<Message> decoded = new ArrayList<>(messages.size() + 1);
     String system = system(request);
     if (system != null && !system.isEmpty()) {
       decoded.add(Message.of(Role.SYSTEM, system));
     }
-    for (FieldReader message : request.objects("messages")) {
+    for (FieldReader message : messages) {
       AnthropicMessageDecoder.decode(message, decoded);
     }
     if (decoded.isEmpty()) {
-      throw request.invalid("messages", messages, "at least one message with text, images, tool calls or results");
+      throw request.invalid("messages", request.value("messages"),
+          "at least one message with text, images, tool calls or results");
     }
     return decoded;
   }
@@ -160,23 +155,5 @@ final class AnthropicChatRequestDecoder {
       throw format.missing("schema", "a JSON Schema object");
     }
     return new ResponseFormat.JsonSchema(SCHEMA_NAME, null, schema, null);
-  }
-
-  private static List<String> stopSequences(FieldReader request) {
-    JsonNode stop = request.value("stop_sequences");
-    if (stop == null) {
-      return List.of();
-    }
-    if (!stop.isArray()) {
-      throw request.invalid("stop_sequences", stop, "an array of strings");
-    }
-    List<String> sequences = new ArrayList<>(stop.size());
-    for (JsonNode sequence : stop) {
-      if (!sequence.isTextual()) {
-        throw request.invalid("stop_sequences", stop, "an array of strings");
-      }
-      sequences.add(sequence.textValue());
-    }
-    return sequences;
   }
 }

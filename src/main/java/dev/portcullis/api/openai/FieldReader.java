@@ -204,6 +204,41 @@ public final class FieldReader {
     return objects(field);
   }
 
+  /** Readers for the objects in the field's array, which must be present and hold at least one. */
+  public List<FieldReader> nonEmptyObjects(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      throw missing(field, "a non-empty array");
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      throw invalid(field, value, "a non-empty array");
+    }
+    return objects(field);
+  }
+
+  /**
+   * The strings of the field's array; empty when the field is absent.
+   *
+   * @param expected what the field must be, for the message when it is anything else
+   */
+  public List<String> strings(String field, String expected) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw invalid(field, value, expected);
+    }
+    List<String> strings = new ArrayList<>(value.size());
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw invalid(field, value, expected);
+      }
+      strings.add(element.textValue());
+    }
+    return strings;
+  }
+
   /** The fields not named in {@code known}, as received and in order. */
   public Map<String, JsonNode> unknownFields(Set<String> known) {
     Map<String, JsonNode> unknown = new LinkedHashMap<>();
