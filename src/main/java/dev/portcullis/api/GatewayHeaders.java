@@ -19,9 +19,11 @@ import java.util.Map;
  * prefix or Portkey's {@code x-portkey-}; responses answer in the prefix the caller used.
  *
  * @param prefix {@code x-portkey-} when the caller used Portkey's names, else {@code x-portcullis-}
- * @param gatewayKey the gateway API key, or null
+ * @param gatewayKey the gateway API key ({@code -api-key}, else {@code Authorization: Bearer}, else
+ *     {@code x-api-key}), or null
  * @param provider provider id for passthrough addressing, or null
- * @param providerKey provider credential from {@code Authorization: Bearer} in passthrough mode, or null
+ * @param providerKey provider credential from {@code Authorization: Bearer} (or {@code x-api-key}, as Anthropic
+ *     clients send it) in passthrough mode, or null
  * @param virtualKey virtual key slug from the -virtual-key header, or null
  * @param customHost provider base URL override, or null
  * @param traceId caller's trace id, or null
@@ -89,6 +91,9 @@ public record GatewayHeaders(
     String prefix = nativeValues.isEmpty() && !portkeyValues.isEmpty() ? PORTKEY_PREFIX : NATIVE_PREFIX;
     String provider = v.get("provider");
     String bearer = bearer(headers.get("authorization"));
+    if (bearer == null) {
+      bearer = bearer(headers.get("x-api-key"));
+    }
     String gatewayKey = v.get("api-key");
     String providerKey = null;
     if (provider != null) {

@@ -2,7 +2,6 @@ package dev.portcullis.keys;
 
 import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.provider.ProviderTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -38,11 +37,6 @@ public final class VirtualKeyResolver {
       if (!found.key().enabled()) {
         return Future.failedFuture(GatewayException.forbidden("virtual key '" + slug + "' is disabled (expected: an "
             + "enabled key; enable it with PATCH /admin/v1/virtual-keys/" + slug + ")"));
-      }
-      if (ProviderTable.find(found.key().provider()).isEmpty()) {
-        return Future.failedFuture(GatewayException.badRequest("virtual key '" + slug + "' is for provider '"
-            + found.key().provider() + "', which this gateway cannot call yet (expected: a virtual key of one of: "
-            + String.join(", ", ProviderTable.ids()) + ")", "model"));
       }
       return Future.succeededFuture(found);
     });

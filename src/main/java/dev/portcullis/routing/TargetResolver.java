@@ -107,7 +107,7 @@ public final class TargetResolver {
           + "server-held credentials (expected: api_key or virtual_key in the target, or PORTCULLIS_PROVIDER_"
           + spec.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY)", "config");
     }
-    Map<String, String> fields = fields(spec, headerFields);
+    Map<String, String> fields = withNodeOptions(fields(spec, headerFields), node);
     URI base = baseUrl(spec, customHost, fields);
     if (base == null) {
       throw GatewayException.badRequest(node.path() + ".custom_host: missing (expected: the base URL of the '"
@@ -149,6 +149,27 @@ public final class TargetResolver {
     }
     return URI.create(BaseUrlTemplate.isTemplate(spec.baseUrl())
         ? BaseUrlTemplate.fill(spec.id(), spec.baseUrl(), fields) : spec.baseUrl());
+  }
+
+  /**
+   * A config target's provider options ({@code aws_region}, {@code azure_deployment_id}...) over the other fields,
+   * Azure's named as the credential fields without their {@code azure_} prefix.
+   */
+  private static Map<String, String> withNodeOptions(Map<String, String> fields, TargetNode node) {
+    if (node.providerOptions().isEmpty()) {
+      return fields;
+    }
+    Map<String, String> merged = new HashMap<>(fields);
+    node.providerOptions().properties().forEach(option -> {
+      String name = option.getKey();
+      boolean azureSetting = name.startsWith("azure_") && !name.equals("azure_ad_token");
+      JsonNode value = option.getValue();
+      if (!value.isNull()) {
+        merged.put(azureSetting ? name.substring("azure_".length()) : name,
+            value.isValueNode() ? value.asText() : value.toString());
+      }
+    });
+    return merged;
   }
 
   /** The server-held credential fields of a provider, the request's provider headers winning. */

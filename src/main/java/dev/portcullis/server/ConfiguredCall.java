@@ -33,8 +33,8 @@ final class ConfiguredCall {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An attempt that answered: the target it went to and its response, not yet read. */
-  private record Answered(Target target, HttpClientResponse response) {}
+  /** An attempt that answered: the target it went to, the call made and its response, not yet read. */
+  private record Answered(Target target, UpstreamCall call, HttpClientResponse response) {}
 
   private final PlanExecutor executor;
   private final TargetResolver resolver;
@@ -74,7 +74,7 @@ final class ConfiguredCall {
         case AttemptResult.Success s -> {
           Answered answered = (Answered) s.response();
           ex.target = answered.target();
-          forwarder.commit(ex, answered.response(), out);
+          forwarder.commit(ex, answered.call(), answered.response(), out);
         }
         case AttemptResult.Failure f -> forwarder.fail(ex, out, f.error() != null ? f.error()
             : GatewayException.upstreamUnreachable("every target failed (last status " + f.status() + ")"));
@@ -94,19 +94,20 @@ final class ConfiguredCall {
       if (body.json() && BodyOverrides.needed(node.overrideParams())) {
         patched = BodyOverrides.apply(patched, node.overrideParams());
       }
+      UpstreamCall call = forwarder.prepare(ex, in, h, patched, target, endpoint, node.forwardHeaders());
       long timeout = node.requestTimeoutMs().isPresent() ? node.requestTimeoutMs().getAsLong() : 0;
       long started = System.nanoTime();
-      return forwarder.send(ex, in, h, target, patched, node.forwardHeaders(), endpoint, timeout)
-          .compose(resp -> outcome(target, resp))
+      return forwarder.send(ex, call, target, timeout)
+          .compose(resp -> outcome(target, call, resp))
           .recover(failure -> Future.succeededFuture(asFailure(failure)))
           .andThen(done -> scores.record(target.provider().id(), (System.nanoTime() - started) / 1_000_000,
               done.result() instanceof AttemptResult.Failure f && f.blamesTarget()));
     }).recover(failure -> Future.succeededFuture(asFailure(failure)));
   }
 
-  private Future<AttemptResult> outcome(Target target, HttpClientResponse resp) {
+  private Future<AttemptResult> outcome(Target target, UpstreamCall call, HttpClientResponse resp) {
     if (resp.statusCode() < 400) {
-      return Future.succeededFuture(AttemptResult.success(new Answered(target, resp)));
+      return Future.succeededFuture(AttemptResult.success(new Answered(target, call, resp)));
     }
     return forwarder.readError(target, resp).map(error ->
         new AttemptResult.Failure(resp.statusCode(), retryAfter.read(resp::getHeader), error));

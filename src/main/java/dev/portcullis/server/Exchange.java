@@ -1,6 +1,9 @@
 package dev.portcullis.server;
 
+import dev.portcullis.api.ChatDialect;
 import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.api.openai.OpenAiChatDialect;
+import dev.portcullis.model.Usage;
 import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.observe.RequestRecord;
@@ -22,6 +25,7 @@ final class Exchange {
   final String path;
   String traceId;
   String prefix = GatewayHeaders.NATIVE_PREFIX;
+  ChatDialect dialect = OpenAiChatDialect.INSTANCE;
   Map<String, String> metadata = Map.of();
   Principal principal;
   Target target;
@@ -39,6 +43,15 @@ final class Exchange {
   Exchange(String method, String path) {
     this.method = method;
     this.path = path;
+  }
+
+  /** Takes the call's token counts from a usage report; a null report changes nothing. */
+  void usage(Usage usage) {
+    if (usage != null) {
+      promptTokens = usage.promptTokens();
+      completionTokens = usage.completionTokens();
+      totalTokens = usage.totalTokens();
+    }
   }
 
   void markFirstByte() {

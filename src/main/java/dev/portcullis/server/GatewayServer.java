@@ -17,6 +17,7 @@ import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
+import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.ServerProviders;
@@ -103,7 +104,8 @@ public final class GatewayServer implements AutoCloseable {
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
           scores, breakers, logWriter, metrics(breakers, logWriter),
           new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
-              new ConfigsApi(configService), new TargetsHealthApi(breakers)));
+              new ConfigsApi(configService), new TargetsHealthApi(breakers)),
+          new ProviderAdapters(vertx, clock));
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

@@ -6,6 +6,7 @@ import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
@@ -28,7 +29,8 @@ record GatewayServices(
     BreakerRegistry breakers,
     RequestLogWriter logWriter,
     GatewayMetrics metrics,
-    AdminApi adminApi) {
+    AdminApi adminApi,
+    ProviderAdapters adapters) {
 
   /** Where every finished request's record goes: the request log and the metrics. */
   Consumer<RequestRecord> recorder() {

@@ -49,7 +49,8 @@ final class GatewayVerticle extends VerticleBase {
             .setDecoderInitialBufferSize(1024))
         .with(new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1))
         .build();
-    UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder());
+    UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder(),
+        new UpstreamCalls(services.adapters()));
     Clock clock = Clock.systemUTC();
     PlanExecutor executor = new PlanExecutor(services.breakers(), new SplittableRandom(), Delayer.onTimers(vertx),
         clock);

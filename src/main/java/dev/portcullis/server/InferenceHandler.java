@@ -34,7 +34,8 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
 
   /** Endpoints whose body must name a model. */
   private static final Set<String> MODEL_REQUIRED = Set.of("/chat/completions", "/completions", "/embeddings",
-      "/audio/speech", "/audio/transcriptions", "/audio/translations", "/moderations", "/responses");
+      "/audio/speech", "/audio/transcriptions", "/audio/translations", "/moderations", "/responses", "/rerank",
+      "/messages", "/messages/count_tokens");
 
   private final Authenticator authenticator;
   private final TargetResolver resolver;

@@ -3,7 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.api.GatewayHeaders;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.RequestRecord;
-import dev.portcullis.provider.UpstreamErrorReader;
+import dev.portcullis.provider.WireRequest;
 import dev.portcullis.routing.Target;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,36 +18,31 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Sends one call to an OpenAI-wire provider and relays the answer: JSON bodies whole, event streams chunk by chunk
- * as they arrive, with backpressure both ways. A client that leaves, or a timeout, resets the upstream request.
+ * Sends one call to a provider and relays the answer: passthrough answers byte for byte (JSON bodies whole, event
+ * streams chunk by chunk as they arrive, with backpressure both ways), translated ones through the
+ * {@link TranslatedRelay}. A client that leaves, or a timeout, resets the upstream request.
  */
 final class UpstreamForwarder {
 
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
       "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "set-cookie");
-  /** Client headers a provider understands and that carry no gateway secret: forwarded as they are. */
-  private static final Set<String> PASSED_THROUGH = Set.of("openai-organization", "openai-project", "openai-beta",
-      "anthropic-version", "anthropic-beta");
-  /** Provider-family headers ({@code x-portkey-openai-organization}) and the provider header they become. */
-  private static final Map<String, String> FAMILY_HEADERS = Map.of(
-      "openai-organization", "OpenAI-Organization",
-      "openai-project", "OpenAI-Project",
-      "openai-beta", "OpenAI-Beta");
 
   private final HttpClient client;
   private final Vertx vertx;
   private final Consumer<RequestRecord> recorder;
+  private final UpstreamCalls calls;
+  private final TranslatedRelay translator = new TranslatedRelay(this);
 
-  UpstreamForwarder(HttpClient client, Vertx vertx, Consumer<RequestRecord> recorder) {
+  UpstreamForwarder(HttpClient client, Vertx vertx, Consumer<RequestRecord> recorder, UpstreamCalls calls) {
     this.client = client;
     this.vertx = vertx;
     this.recorder = recorder;
+    this.calls = calls;
   }
 
   /**
@@ -57,7 +52,14 @@ final class UpstreamForwarder {
     HttpServerResponse out = in.response();
     startTimer(ex, out, timeoutMs, h);
     Target t = ex.target;
-    send(ex, in, h, t, body, h.forwardHeaders(), endpoint, 0).onComplete(ar -> {
+    UpstreamCall call;
+    try {
+      call = calls.prepare(ex, in, h, body, t, endpoint, h.forwardHeaders());
+    } catch (RuntimeException e) {
+      fail(ex, out, e);
+      return;
+    }
+    send(ex, call, t, 0).onComplete(ar -> {
       if (ex.finished()) {
         return;
       }
@@ -66,18 +68,24 @@ final class UpstreamForwarder {
       } else if (ar.result().statusCode() >= 400) {
         readError(t, ar.result()).onComplete(err -> fail(ex, out, err.result()));
       } else {
-        commit(ex, ar.result(), out);
+        commit(ex, call, ar.result(), out);
       }
     });
   }
 
+  /** The call for one attempt of a routing plan; see {@link UpstreamCalls#prepare}. */
+  UpstreamCall prepare(Exchange ex, HttpServerRequest in, GatewayHeaders h, Buffer body, Target t, String endpoint,
+      List<String> forwardHeaders) {
+    return calls.prepare(ex, in, h, body, t, endpoint, forwardHeaders);
+  }
+
   /**
-   * Sends one attempt to a target. Completes with the response as soon as its head arrives, whatever its status;
-   * fails with a {@link GatewayException} when the provider cannot be reached or, with a positive
-   * {@code attemptTimeoutMs}, does not answer in time (the attempt is then reset).
+   * Sends one attempt to a target: credentials added by its adapter, then the request. Completes with the response
+   * as soon as its head arrives, whatever its status; fails with a {@link GatewayException} when the credentials are
+   * wrong, the provider cannot be reached or, with a positive {@code attemptTimeoutMs}, does not answer in time (the
+   * attempt is then reset).
    */
-  Future<HttpClientResponse> send(Exchange ex, HttpServerRequest in, GatewayHeaders h, Target t, Buffer body,
-      List<String> forwardHeaders, String endpoint, long attemptTimeoutMs) {
+  Future<HttpClientResponse> send(Exchange ex, UpstreamCall call, Target t, long attemptTimeoutMs) {
     Promise<HttpClientResponse> promise = Promise.promise();
     HttpClientRequest[] attempt = new HttpClientRequest[1];
     long timer = attemptTimeoutMs <= 0 ? -1 : vertx.setTimer(attemptTimeoutMs, id -> {
@@ -87,27 +95,34 @@ final class UpstreamForwarder {
         attempt[0].reset();
       }
     });
-    client.request(options(in, t, endpoint)).onComplete(ar -> {
-      if (ex.finished() || promise.future().isComplete()) {
-        if (ar.succeeded()) {
-          ar.result().reset();
-        }
+    calls.adapter(t).authorize(call.request(), t).onComplete(authorized -> {
+      if (authorized.failed()) {
+        promise.tryFail(authorized.cause());
         return;
       }
-      if (ar.failed()) {
-        promise.tryFail(unreachable(t, ar.cause()));
-        return;
-      }
-      HttpClientRequest up = ar.result();
-      attempt[0] = up;
-      ex.upstream = up;
-      copyRequestHeaders(in, h, forwardHeaders, t, up);
-      up.send(body).onComplete(res -> {
-        if (res.failed()) {
-          promise.tryFail(unreachable(t, res.cause()));
-        } else {
-          promise.tryComplete(res.result());
+      WireRequest wire = authorized.result();
+      client.request(options(wire, t)).onComplete(ar -> {
+        if (ex.finished() || promise.future().isComplete()) {
+          if (ar.succeeded()) {
+            ar.result().reset();
+          }
+          return;
         }
+        if (ar.failed()) {
+          promise.tryFail(unreachable(t, ar.cause()));
+          return;
+        }
+        HttpClientRequest up = ar.result();
+        attempt[0] = up;
+        ex.upstream = up;
+        up.headers().addAll(wire.headers());
+        up.send(wire.body()).onComplete(res -> {
+          if (res.failed()) {
+            promise.tryFail(unreachable(t, res.cause()));
+          } else {
+            promise.tryComplete(res.result());
+          }
+        });
       });
     });
     Future<HttpClientResponse> future = promise.future();
@@ -116,8 +131,8 @@ final class UpstreamForwarder {
 
   /** Reads a provider's error answer into the gateway's error (status and message kept, secrets removed). */
   Future<GatewayException> readError(Target t, HttpClientResponse resp) {
-    return resp.body().transform(ar -> Future.succeededFuture(UpstreamErrorReader.read(t.provider().id(),
-        resp.statusCode(), ar.succeeded() ? ar.result() : Buffer.buffer(), t.credential())));
+    return resp.body().transform(ar -> Future.succeededFuture(calls.adapter(t).error(resp.statusCode(),
+        resp.headers(), ar.succeeded() ? ar.result() : Buffer.buffer(), t)));
   }
 
   /** Discards an answer that will not be used (a failed attempt before a retry or fallback). */
@@ -131,9 +146,16 @@ final class UpstreamForwarder {
    * Makes {@code resp} the answer: routing headers are set, then the body is relayed. From here on the client has
    * the response, so no further fallback or retry can happen.
    */
-  void commit(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
+  void commit(Exchange ex, UpstreamCall call, HttpClientResponse resp, HttpServerResponse out) {
     routingHeaders(ex, out);
-    relay(ex, resp, out);
+    if (!call.request().dropped().isEmpty()) {
+      out.putHeader(ex.prefix + "dropped-params", String.join(", ", call.request().dropped()));
+    }
+    switch (call) {
+      case UpstreamCall.Passthrough p -> relay(ex, resp, out);
+      case UpstreamCall.TranslatedChat chat -> translator.relay(ex, chat, resp, out);
+      case UpstreamCall.TranslatedEndpoint endpoint -> translator.relay(ex, endpoint, resp, out);
+    }
   }
 
   /** Says which provider answered, how many retries it took, and which config option served. */
@@ -153,51 +175,18 @@ final class UpstreamForwarder {
     ex.timerId = vertx.setTimer(timeoutMs, id -> timedOut(ex, out, timeoutMs, h));
   }
 
-  private static RequestOptions options(HttpServerRequest in, Target t, String endpoint) {
-    URI base = t.baseUrl();
-    boolean ssl = "https".equals(base.getScheme());
-    int port = base.getPort() != -1 ? base.getPort() : ssl ? 443 : 80;
-    String query = in.query();
-    String uri = (base.getRawPath() == null ? "" : base.getRawPath()) + endpoint + (query == null ? "" : "?" + query);
-    RequestOptions o = new RequestOptions().setMethod(in.method()).setHost(base.getHost()).setPort(port).setSsl(ssl)
-        .setURI(uri);
+  private static RequestOptions options(WireRequest wire, Target t) {
+    URI url = wire.url();
+    boolean ssl = "https".equals(url.getScheme());
+    int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
+    String query = url.getRawQuery();
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    RequestOptions o = new RequestOptions().setMethod(wire.method()).setHost(url.getHost()).setPort(port)
+        .setSsl(ssl).setURI(query == null ? path : path + "?" + query);
     if (t.pinnedAddress() != null) {
       o.setServer(SocketAddress.inetSocketAddress(port, t.pinnedAddress().getHostAddress()));
     }
     return o;
-  }
-
-  private static void copyRequestHeaders(HttpServerRequest in, GatewayHeaders h, List<String> forwardHeaders,
-      Target t, HttpClientRequest up) {
-    String contentType = in.getHeader("content-type");
-    if (contentType != null) {
-      up.putHeader("content-type", contentType);
-    }
-    String accept = in.getHeader("accept");
-    if (accept != null) {
-      up.putHeader("accept", accept);
-    }
-    up.putHeader("user-agent", "Portcullis/0.1");
-    for (String name : PASSED_THROUGH) {
-      String v = in.getHeader(name);
-      if (v != null) {
-        up.putHeader(name, v);
-      }
-    }
-    h.providerFamily().forEach((family, value) -> up.putHeader(FAMILY_HEADERS.get(family), value));
-    for (String name : forwardHeaders) {
-      if (name.equals("authorization") || name.startsWith(GatewayHeaders.NATIVE_PREFIX)
-          || name.startsWith(GatewayHeaders.PORTKEY_PREFIX) || HOP_BY_HOP.contains(name) || name.equals("host")) {
-        continue;
-      }
-      String v = in.getHeader(name);
-      if (v != null) {
-        up.putHeader(name, v);
-      }
-    }
-    if (t.credential() != null) {
-      up.putHeader(t.provider().authHeader(), t.provider().authPrefix() + t.credential());
-    }
   }
 
   private void relay(Exchange ex, HttpClientResponse resp, HttpServerResponse out) {
@@ -310,15 +299,15 @@ final class UpstreamForwarder {
     }
     GatewayException e = ErrorRenderer.toGatewayException(failure);
     routingHeaders(ex, out);
-    ErrorRenderer.render(out, e);
+    ErrorRenderer.render(out, e, ex.dialect);
     complete(ex, e.status(), e.type(), e.getMessage());
   }
 
-  private void succeed(Exchange ex, int status) {
+  void succeed(Exchange ex, int status) {
     complete(ex, status, null, null);
   }
 
-  private void complete(Exchange ex, int status, String errorType, String errorMessage) {
+  void complete(Exchange ex, int status, String errorType, String errorMessage) {
     if (ex.timerId != -1) {
       vertx.cancelTimer(ex.timerId);
       ex.timerId = -1;
@@ -329,7 +318,7 @@ final class UpstreamForwarder {
     }
   }
 
-  private static GatewayException unreachable(Target t, Throwable cause) {
+  static GatewayException unreachable(Target t, Throwable cause) {
     if (cause instanceof GatewayException g) {
       return g;
     }

@@ -1,7 +1,6 @@
 package dev.portcullis.server;
 
 import dev.portcullis.api.openai.OpenAiUsageReader;
-import dev.portcullis.model.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ final class UsageCapture {
     wrapped[0] = '{';
     body.getBytes(key, close + 1, wrapped, 1);
     wrapped[wrapped.length - 1] = '}';
-    set(ex, OpenAiUsageReader.read(wrapped));
+    ex.usage(OpenAiUsageReader.read(wrapped));
   }
 
   private static int lastIndexOf(Buffer body, byte[] needle) {
@@ -128,15 +127,7 @@ final class UsageCapture {
     int key = lastIndexOf(line, USAGE);
     int value = key < 0 ? -1 : valueStart(line, key + USAGE.length);
     if (value >= 0 && line.getByte(value) == '{') {
-      set(exchange, OpenAiUsageReader.read(line));
-    }
-  }
-
-  private static void set(Exchange ex, Usage usage) {
-    if (usage != null) {
-      ex.promptTokens = usage.promptTokens();
-      ex.completionTokens = usage.completionTokens();
-      ex.totalTokens = usage.totalTokens();
+      exchange.usage(OpenAiUsageReader.read(line));
     }
   }
 

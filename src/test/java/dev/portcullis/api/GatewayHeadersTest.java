@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.error.GatewayException;
 import io.vertx.core.MultiMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GatewayHeadersTest {
@@ -81,5 +82,31 @@ class GatewayHeadersTest {
   void forwardHeadersAreLowerCasedList() {
     GatewayHeaders h = GatewayHeaders.parse(headers("x-portkey-forward-headers", "X-Team, X-Env"));
     assertThat(h.forwardHeaders()).containsExactly("x-team", "x-env");
+  }
+
+  @Test
+  void anthropicClientsXApiKeyIsTheGatewayKey() {
+    GatewayHeaders h = GatewayHeaders.parse(headers("x-api-key", "pcl-anthropic-sdk"));
+    assertThat(h.gatewayKey()).isEqualTo("pcl-anthropic-sdk");
+  }
+
+  @Test
+  void providerCredentialHeadersBecomeCredentialFields() {
+    GatewayHeaders h = GatewayHeaders.parse(headers("x-portkey-provider", "bedrock",
+        "x-portkey-aws-region", "us-west-2", "x-portkey-aws-access-key-id", "AKID",
+        "x-portkey-azure-deployment-id", "gpt-4o", "x-portkey-vertex-project-id", "my-project"));
+    assertThat(h.providerFields()).containsOnly(Map.entry("aws_region", "us-west-2"),
+        Map.entry("aws_access_key_id", "AKID"), Map.entry("deployment_id", "gpt-4o"),
+        Map.entry("vertex_project_id", "my-project"));
+  }
+
+  @Test
+  void strictOpenAiComplianceIsTrueOrFalse() {
+    assertThat(GatewayHeaders.parse(headers()).strictOpenAiCompliance()).isFalse();
+    assertThat(GatewayHeaders.parse(headers("x-portkey-strict-open-ai-compliance", "true")).strictOpenAiCompliance())
+        .isTrue();
+    assertThatThrownBy(() -> GatewayHeaders.parse(headers("x-portcullis-strict-open-ai-compliance", "yes")))
+        .isInstanceOf(GatewayException.BadRequest.class)
+        .hasMessage("x-portcullis-strict-open-ai-compliance: 'yes' (expected: true or false)");
   }
 }

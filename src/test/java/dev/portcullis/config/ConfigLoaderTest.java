@@ -83,4 +83,29 @@ class ConfigLoaderTest {
     assertThat(c.toString()).doesNotContain("sk-secret-value").doesNotContain("admin-secret-value-123");
     assertThat(c.providers().get("openai").toString()).doesNotContain("sk-secret-value");
   }
+
+  @Test
+  void providerCredentialFieldsComeFromYamlAndEnvironment() throws IOException {
+    Path yaml = dir.resolve("p.yaml");
+    Files.writeString(yaml, """
+        providers:
+          azure-openai:
+            api_key: az-key
+            resource_name: my-openai
+            deployment_id: gpt-4o-prod
+        """);
+    GatewayConfig c = new ConfigLoader(Map.of(
+        "PORTCULLIS_PROVIDER_AZURE_OPENAI_API_VERSION", "2024-10-21",
+        "PORTCULLIS_PROVIDER_BEDROCK_AWS_SECRET_ACCESS_KEY", "aws-secret",
+        "PORTCULLIS_PROVIDER_BEDROCK_AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+        "PORTCULLIS_PROVIDER_BEDROCK_AWS_REGION", "eu-west-1")).load(yaml);
+
+    assertThat(c.providers().get("azure-openai").apiKey()).isEqualTo("az-key");
+    assertThat(c.providers().get("azure-openai").fields()).containsOnly(Map.entry("resource_name", "my-openai"),
+        Map.entry("deployment_id", "gpt-4o-prod"), Map.entry("api_version", "2024-10-21"));
+    assertThat(c.providers().get("bedrock").fields()).containsOnly(
+        Map.entry("aws_secret_access_key", "aws-secret"), Map.entry("aws_access_key_id", "AKIDEXAMPLE"),
+        Map.entry("aws_region", "eu-west-1"));
+    assertThat(c.providers().get("bedrock").toString()).doesNotContain("aws-secret");
+  }
 }
