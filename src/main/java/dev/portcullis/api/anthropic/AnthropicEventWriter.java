@@ -71,6 +71,7 @@ final class AnthropicEventWriter {
     generator.writeObjectFieldStart("delta");
     generator.writeStringField("stop_reason", stopReason);
     generator.writeNullField("stop_sequence");
+    generator.writeNullField("stop_details");
     generator.writeEndObject();
     AnthropicUsageWriter.writeDeltaUsage(generator, usage);
     end();

@@ -53,6 +53,7 @@ final class AnthropicMessageEncoder {
     generator.writeEndArray();
     generator.writeStringField("stop_reason", stopReason);
     generator.writeNullField("stop_sequence");
+    generator.writeNullField("stop_details");
     AnthropicUsageWriter.writeMessageUsage(generator, usage);
     generator.writeEndObject();
   }
