@@ -20,7 +20,7 @@ import java.util.Set;
  * Decodes an Anthropic {@code POST /v1/messages} body into the canonical request. Anything wrong is a
  * {@link GatewayException.BadRequest} naming the JSON path, the value and what was expected. Fields with no canonical
  * meaning ({@code top_k}, {@code thinking}, {@code service_tier} and any other) are kept in
- * {@link ChatRequest#extra()}, for a provider codec that knows them; others drop them.
+ * {@link ChatRequest#extra()} as received, for a provider codec that knows them.
  */
 final class AnthropicChatRequestDecoder {
 
@@ -62,12 +62,13 @@ final class AnthropicChatRequestDecoder {
     }
     boolean stream = Boolean.TRUE.equals(request.bool("stream"));
     FieldReader outputConfig = request.object("output_config");
+    FieldReader outputFormat = outputConfig != null ? outputConfig.object("format") : request.object("output_format");
     FieldReader metadata = request.object("metadata");
     return ChatRequest.builder(model, messages(request))
         .tools(tools(request))
         .toolChoice(toolChoice(request))
         .parallelToolCalls(parallelToolCalls(request))
-        .responseFormat(responseFormat(outputConfig != null ? outputConfig.object("format") : request.object("output_format")))
+        .responseFormat(responseFormat(outputFormat))
         .reasoningEffort(outputConfig == null ? null : outputConfig.string("effort"))
         .temperature(request.number("temperature"))
         .topP(request.number("top_p"))

@@ -33,9 +33,9 @@ final class AnthropicMessageDecoder {
   private static final List<String> DOCUMENT_SOURCES = List.of("base64", "text");
   private static final String CONTENT_EXPECTED = "a string or a non-empty array of content blocks";
   /** Between text blocks joined into one text (system prompts, tool results). */
-  static final String BLOCK_SEPARATOR = "\n\n";
+  private static final String BLOCK_SEPARATOR = "\n\n";
   /** Put before a tool result's text when {@code is_error} is set: tool messages have no error flag. */
-  static final String TOOL_ERROR_PREFIX = "Error: ";
+  private static final String TOOL_ERROR_PREFIX = "Error: ";
   /** A PDF needs a file name on OpenAI's wire; used when the document block has no title. */
   private static final String DEFAULT_DOCUMENT_NAME = "document.pdf";
 

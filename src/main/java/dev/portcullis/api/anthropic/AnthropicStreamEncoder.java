@@ -174,6 +174,7 @@ final class AnthropicStreamEncoder implements StreamEncoder {
   }
 
   private static String randomId() {
-    return Long.toHexString(ThreadLocalRandom.current().nextLong()) + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
   }
 }

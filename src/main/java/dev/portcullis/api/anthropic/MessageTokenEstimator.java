@@ -21,7 +21,8 @@ import io.vertx.core.buffer.Buffer;
  *   <li>each image counts {@value #IMAGE_TOKENS} tokens (Anthropic's cost of an image at the largest size it keeps);
  *       each PDF {@value #DOCUMENT_TOKENS} (about one page: long PDFs are underestimated).</li>
  * </ul>
- * Audio never occurs: Anthropic requests carry none. When the target is Anthropic, the gateway passes the call through instead and the count is exact.
+ * Audio never occurs: Anthropic requests carry none. When the target is Anthropic, the gateway passes the call
+ * through instead and the count is exact.
  */
 public final class MessageTokenEstimator {
 

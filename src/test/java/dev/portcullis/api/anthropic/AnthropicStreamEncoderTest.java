@@ -43,8 +43,8 @@ class AnthropicStreamEncoderTest {
 
     Buffer error = encoder.error(new GatewayException.UpstreamError(529, "overloaded_error", "Overloaded", null, null));
 
-    assertThat(text(error)).isEqualTo(
-        "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
+    assertThat(text(error)).isEqualTo("event: error\ndata: "
+        + "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n");
     assertThat(encoder.end().length()).isZero();
   }
 
