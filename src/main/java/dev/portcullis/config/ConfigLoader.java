@@ -32,7 +32,7 @@ public final class ConfigLoader {
   private static final List<String> PROVIDER_FIELDS = List.of("vertex_service_account_json",
       "aws_secret_access_key", "aws_access_key_id", "aws_session_token", "vertex_project_id", "aws_external_id",
       "azure_ad_token", "vertex_region", "deployment_id", "resource_name", "aws_role_arn", "api_version",
-      "aws_region", "base_url", "api_key");
+      "aws_region", "anthropic_version", "anthropic_beta", "base_url", "api_key");
 
   private final Map<String, String> env;
 

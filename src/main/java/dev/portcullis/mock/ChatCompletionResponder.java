@@ -132,7 +132,7 @@ final class ChatCompletionResponder implements MockEndpoint {
   }
 
   /** The tool-call arguments cut into as many pieces as chunks are asked for (at least one, at most one per char). */
-  private static List<String> argumentFragments(int chunks) {
+  static List<String> argumentFragments(int chunks) {
     int count = Math.clamp(chunks, 1, TOOL_ARGUMENTS.length());
     List<String> fragments = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Receives every request of one mock upstream, on whichever event loop accepted it: records it, resolves its
- * directives, waits the latency on a timer, then resets, fails, or hands it to its endpoint.
+ * directives, waits the latency on a timer, then resets, fails, or hands it to its endpoint. OpenAI's paths and
+ * Anthropic's {@code /v1/messages} share the {@code /v1} prefix; each answers errors in its own API's shape.
  */
 final class MockRequestHandler implements Handler<HttpServerRequest> {
 
@@ -19,6 +20,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       + model("text-embedding-3-small") + "," + model("dall-e-3") + "," + model("tts-1") + ","
       + model("whisper-1") + "]}";
 
+  private static final String MESSAGES_PATH = "/v1/messages";
+
   private final Vertx vertx;
   private final MockUpstreamOptions options;
   private final RequestRecorder recorder;
@@ -26,6 +29,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final AtomicLong sequence = new AtomicLong();
 
   private final MockEndpoint chat = new ChatCompletionResponder();
+  private final MockEndpoint messages = new AnthropicMessagesResponder();
   private final MockEndpoint completions = new TextCompletionResponder();
   private final MockEndpoint embeddings = new EmbeddingResponder();
   private final MockEndpoint images = new ImageResponder();
@@ -53,7 +57,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       directives = MockDirectives.resolve(request.headers(), options, random);
     } catch (InvalidRequestException e) {
-      ErrorReply.send(request.response(), number, 400, e.getMessage(), e.param());
+      sendError(request, number, 400, e.getMessage(), e.param());
       return;
     }
     MockExchange exchange =
@@ -76,7 +80,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       return;
     }
     if (directives.status() >= 400) {
-      ErrorReply.send(request.response(), exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      sendError(request, exchange.sequence(), directives.status(), directives.errorMessage(), null);
       return;
     }
     MockEndpoint endpoint = endpoint(request.method(), request.path());
@@ -87,13 +91,23 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       endpoint.answer(exchange);
     } catch (InvalidRequestException e) {
-      ErrorReply.send(request.response(), exchange.sequence(), 400, e.getMessage(), e.param());
+      sendError(request, exchange.sequence(), 400, e.getMessage(), e.param());
+    }
+  }
+
+  /** An error in the shape of the API the path belongs to: Anthropic's on its Messages path, else OpenAI's. */
+  private static void sendError(HttpServerRequest request, long sequence, int status, String message, String param) {
+    if (request.path().equals(MESSAGES_PATH)) {
+      AnthropicErrorReply.send(request.response(), sequence, status, message);
+    } else {
+      ErrorReply.send(request.response(), sequence, status, message, param);
     }
   }
 
   private MockEndpoint endpoint(HttpMethod method, String path) {
     MockEndpoint endpoint = switch (path) {
       case "/v1/chat/completions" -> chat;
+      case MESSAGES_PATH -> messages;
       case "/v1/completions" -> completions;
       case "/v1/embeddings" -> embeddings;
       case "/v1/images/generations" -> images;

@@ -17,7 +17,8 @@ import java.util.List;
  * @param model {@code model}, echoed in the answer
  * @param stream {@code stream}
  * @param includeUsage {@code stream_options.include_usage}
- * @param toolName the first tool's {@code function.name}, or null when the request offers no tools
+ * @param toolName the first tool's {@code function.name} (Anthropic: {@code name}), or null when the request offers
+ *     no tools
  * @param n {@code n}: how many choices or images
  * @param inputs {@code input} items of an embeddings request (token arrays as their numbers joined by commas)
  * @param encodingFormat {@code encoding_format} of an embeddings request, or null
@@ -119,7 +120,7 @@ record RequestFields(
     return include;
   }
 
-  /** tools: [{"type":"function","function":{"name":...}}, ...] */
+  /** tools: [{"type":"function","function":{"name":...}}, ...] or Anthropic's [{"name":...}, ...] */
   private static String firstToolName(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       parser.skipChildren();
@@ -138,12 +139,16 @@ record RequestFields(
     return name == null && !first ? "tool" : name;
   }
 
+  /** OpenAI's {@code function.name}, else Anthropic's top-level {@code name}. */
   private static String functionName(JsonParser parser) throws IOException {
     String name = null;
+    String topLevel = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
-      if (field.equals("function") && parser.currentToken() == JsonToken.START_OBJECT) {
+      if (field.equals("name") && parser.currentToken() == JsonToken.VALUE_STRING) {
+        topLevel = parser.getText();
+      } else if (field.equals("function") && parser.currentToken() == JsonToken.START_OBJECT) {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String inner = parser.currentName();
           parser.nextToken();
@@ -157,7 +162,7 @@ record RequestFields(
         parser.skipChildren();
       }
     }
-    return name;
+    return name != null ? name : topLevel;
   }
 
   /** input: "text" | ["text", ...] | [1, 2, 3] | [[1, 2], [3]] */

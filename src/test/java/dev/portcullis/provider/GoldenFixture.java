@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *   <li>{@code openai_request} → {@code provider_request} ({@code method}, {@code url}, {@code headers} that must be
  *       present, {@code body}) and optionally {@code dropped};</li>
  *   <li>{@code provider_response} → {@code openai_response};</li>
- *   <li>{@code provider_stream} (the raw event-stream text) → {@code openai_chunks} (every chunk, usage included);</li>
+ *   <li>{@code provider_stream} (the raw event-stream text) → {@code openai_chunks} (every chunk, usage included;
+ *       when the decoder fails the stream, a last element {@code {"stream_error":{status, type, message, code}}});</li>
  *   <li>{@code provider_error} ({@code status}, {@code headers}, {@code body}) → {@code expected_error}
  *       ({@code status}, {@code type}, {@code message}, {@code code}, {@code param});</li>
  *   <li>{@code endpoint} ({@code /embeddings}, {@code /rerank}) switches request and response to that endpoint's

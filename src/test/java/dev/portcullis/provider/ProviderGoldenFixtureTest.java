@@ -151,20 +151,32 @@ class ProviderGoldenFixtureTest {
     assertMatches(actual, f.get("openai_chunks"), f + " stream");
   }
 
-  /** Decodes a fixture's stream fed as the given pieces, each chunk as its OpenAI JSON. */
+  /**
+   * Decodes a fixture's stream fed as the given pieces, each chunk as its OpenAI JSON; a stream the decoder fails
+   * ends with {@code {"stream_error":{status, type, message, code}}} after the chunks it gave before failing.
+   */
   static ArrayNode decodeStream(GoldenFixture f, List<Buffer> pieces) {
     Target target = f.target();
     ChatRequest request = f.chatRequest();
     ChunkDecoder decoder = adapters.of(target.provider()).chat(target).stream(request, target);
     List<ChatChunk> chunks = new ArrayList<>();
-    for (Buffer piece : pieces) {
-      chunks.addAll(decoder.feed(piece));
+    GatewayException failure = null;
+    try {
+      for (Buffer piece : pieces) {
+        chunks.addAll(decoder.feed(piece));
+      }
+      chunks.addAll(decoder.end());
+    } catch (GatewayException e) {
+      failure = e;
     }
-    chunks.addAll(decoder.end());
     ArrayNode out = GoldenFixture.MAPPER.createArrayNode();
     for (ChatChunk chunk : chunks) {
       String event = new String(OpenAiChunkEncoder.encode(chunk), StandardCharsets.UTF_8);
       out.add(json(Buffer.buffer(event.substring("data: ".length()).strip())));
+    }
+    if (failure != null) {
+      out.addObject().putObject("stream_error").put("status", failure.status()).put("type", failure.type())
+          .put("message", failure.getMessage()).put("code", failure.code());
     }
     return out;
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A real gateway in front of a real mock upstream, both in process on random ports, with a fresh data folder.
@@ -35,8 +36,14 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   GatewayHarness(Path dataDir, Map<String, String> extraEnv) {
+    this(dataDir, mock -> extraEnv);
+  }
+
+  /** With settings that name the mock, e.g. another provider's base URL pointing at it. */
+  GatewayHarness(Path dataDir, Function<MockUpstream, Map<String, String>> extraEnvForMock) {
     this.dataDir = dataDir;
     this.mock = MockUpstream.start(vertx, MockUpstreamOptions.defaults()).await();
+    Map<String, String> extraEnv = extraEnvForMock.apply(mock);
     Map<String, String> env = new HashMap<>();
     env.put("PORTCULLIS_PORT", "0");
     env.put("PORTCULLIS_DATA_DIR", dataDir.toString());

@@ -1,0 +1,172 @@
+package dev.portcullis.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.mock.RecordedRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OpenAI-format clients calling native providers end to end: the gateway translates the request, the in-process mock
+ * answers in the provider's documented format, and the client gets OpenAI's format back, streams included.
+ */
+class NativeProvidersIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOOLS = """
+      "tools":[{"type":"function","function":{"name":"get_weather","description":"Weather in a city",
+        "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]""";
+
+  @TempDir Path dir;
+
+  private GatewayHarness anthropic() {
+    return new GatewayHarness(dir, mock -> Map.of(
+        "PORTCULLIS_PROVIDER_ANTHROPIC_API_KEY", "sk-ant-server-held",
+        "PORTCULLIS_PROVIDER_ANTHROPIC_BASE_URL", mock.baseUrl()));
+  }
+
+  @Test
+  void openAiChatReachesAnthropicAsMessagesAndComesBackAsACompletion() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"anthropic/claude-sonnet-4-5","messages":[{"role":"system","content":"Be brief."},
+           {"role":"user","content":"Hello"}],"max_tokens":100}""");
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("x-portcullis-provider")).hasValue("anthropic");
+      JsonNode answer = JSON.readTree(r.body());
+      assertThat(answer.path("object").asText()).isEqualTo("chat.completion");
+      assertThat(answer.path("choices").get(0).path("message").path("content").asText()).isNotBlank();
+      assertThat(answer.path("choices").get(0).path("finish_reason").asText()).isEqualTo("stop");
+      assertThat(answer.path("usage").path("prompt_tokens").asInt()).isPositive();
+
+      RecordedRequest sent = h.mock.recordedRequests().getLast();
+      assertThat(sent.path()).isEqualTo("/v1/messages");
+      assertThat(sent.header("x-api-key")).isEqualTo("sk-ant-server-held");
+      assertThat(sent.header("anthropic-version")).isEqualTo("2023-06-01");
+      assertThat(sent.header("authorization")).isNull();
+      JsonNode body = JSON.readTree(sent.bodyAsString());
+      assertThat(body.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+      assertThat(body.path("system").asText()).isEqualTo("Be brief.");
+      assertThat(body.path("max_tokens").asInt()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void streamedToolCallArrivesAsOpenAiChunksWithTheUsageChunkLast() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"anthropic/claude-sonnet-4-5","stream":true,"stream_options":{"include_usage":true},
+           "messages":[{"role":"user","content":"Weather in Paris?"}],%s}""".formatted(TOOLS));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");
+      List<JsonNode> chunks = dataEvents(r.body());
+      assertThat(r.body()).endsWith("data: [DONE]\n\n");
+      StringBuilder arguments = new StringBuilder();
+      String finish = null;
+      for (JsonNode chunk : chunks) {
+        for (JsonNode choice : chunk.path("choices")) {
+          for (JsonNode call : choice.path("delta").path("tool_calls")) {
+            if (call.path("function").has("name")) {
+              assertThat(call.path("function").path("name").asText()).isEqualTo("get_weather");
+            }
+            arguments.append(call.path("function").path("arguments").asText(""));
+          }
+          if (choice.hasNonNull("finish_reason")) {
+            finish = choice.get("finish_reason").asText();
+          }
+        }
+      }
+      assertThat(JSON.readTree(arguments.toString()).isObject()).as(arguments.toString()).isTrue();
+      assertThat(finish).isEqualTo("tool_calls");
+      JsonNode last = chunks.getLast();
+      assertThat(last.path("choices")).isEmpty();
+      assertThat(last.path("usage").path("completion_tokens").asInt()).isPositive();
+    }
+  }
+
+  @Test
+  void streamWithoutIncludeUsageSendsNoUsageChunkButTheCallIsStillRecordedWithTokens() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"anthropic/claude-sonnet-4-5","stream":true,"messages":[{"role":"user","content":"Hi"}]}""");
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(dataEvents(r.body())).allSatisfy(chunk -> assertThat(chunk.path("choices")).isNotEmpty());
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.gateway.logWriter().written() >= 1);
+      JsonNode row = JSON.readTree(h.admin(h.get("/admin/v1/logs?provider=anthropic")).body()).path("data").get(0);
+      assertThat(row.path("stream").asBoolean()).isTrue();
+      assertThat(row.path("prompt_tokens").asInt()).isPositive();
+      assertThat(row.path("completion_tokens").asInt()).isPositive();
+    }
+  }
+
+  @Test
+  void providerErrorKeepsItsStatusAndComesBackInOpenAiShape() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> r = h.chat("""
+          {"model":"anthropic/claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}]}""",
+          "x-mock-status", "529", "x-portcullis-forward-headers", "x-mock-status");
+
+      assertThat(r.statusCode()).isEqualTo(529);
+      JsonNode error = JSON.readTree(r.body()).path("error");
+      assertThat(error.path("type").asText()).isEqualTo("overloaded_error");
+      assertThat(error.path("message").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void unsupportedParametersAreDroppedAndNamedOrRefusedInStrictMode() throws Exception {
+    String body = """
+        {"model":"anthropic/claude-sonnet-4-5","messages":[{"role":"user","content":"Hi"}],
+         "logit_bias":{"50256":-100},"seed":7}""";
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> dropped = h.chat(body);
+      assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+      assertThat(dropped.headers().firstValue("x-portcullis-dropped-params")).hasValue("seed, logit_bias");
+      assertThat(JSON.readTree(h.mock.recordedRequests().getLast().bodyAsString()).has("seed")).isFalse();
+
+      int before = h.mock.recordedRequests().size();
+      HttpResponse<String> strict = h.chat(body, "x-portkey-strict-open-ai-compliance", "true");
+      assertThat(strict.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(strict.body()).path("error").path("message").asText())
+          .startsWith("provider 'anthropic' does not support: seed, logit_bias");
+      assertThat(h.mock.recordedRequests()).hasSize(before);
+    }
+  }
+
+  @Test
+  void virtualKeyOfANativeProviderIsCalledWithItsOwnCredential() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> created = h.admin(h.post("/admin/v1/virtual-keys", """
+          {"name":"claude","slug":"claude","provider":"anthropic","api_key":"sk-ant-from-vk","base_url":"%s"}""".formatted(h.mock.baseUrl())));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+      HttpResponse<String> r = h.chat("""
+          {"model":"@claude/claude-haiku-4-5","messages":[{"role":"user","content":"Hi"}]}""");
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(h.mock.recordedRequests().getLast().header("x-api-key")).isEqualTo("sk-ant-from-vk");
+    }
+  }
+
+  static List<JsonNode> dataEvents(String sse) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String event : sse.split("\n\n")) {
+      if (event.startsWith("data: ") && !event.equals("data: [DONE]")) {
+        events.add(JSON.readTree(event.substring("data: ".length())));
+      }
+    }
+    return events;
+  }
+}
