@@ -33,13 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The official Anthropic Java SDK, pointed at the gateway with only a base URL and a gateway key, calls an
  * OpenAI-format provider (the mock upstream) through {@code /v1/messages}: messages, streams with tool use, and
- * errors arrive as the SDK's own types.
+ * errors arrive as the SDK's own types. An Anthropic target gets the client's body as it is.
  */
 class AnthropicJavaClientIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** What the mock upstream generates with its default five chunks. */
   private static final String MOCK_TEXT = "This is a mock response";
+  private static final String ANTHROPIC_KEY = "sk-ant-server-held-222222";
 
   @TempDir static Path dir;
   private static GatewayHarness h;
@@ -47,7 +48,9 @@ class AnthropicJavaClientIT {
 
   @BeforeAll
   static void start() {
-    h = new GatewayHarness(dir);
+    h = new GatewayHarness(dir, mock -> Map.of(
+        "PORTCULLIS_PROVIDER_ANTHROPIC_API_KEY", ANTHROPIC_KEY,
+        "PORTCULLIS_PROVIDER_ANTHROPIC_BASE_URL", mock.baseUrl()));
     client = client(GatewayHarness.ADMIN_KEY);
   }
 
@@ -124,6 +127,24 @@ class AnthropicJavaClientIT {
     JsonNode sent = json(h.mock.recordedRequests().getLast().bodyAsString());
     assertThat(sent.at("/tools/0/function/name").asText()).isEqualTo("get_weather");
     assertThat(sent.at("/stream_options/include_usage").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anthropicTargetGetsTheClientsBodyAsItIsWithTheServerHeldKey() {
+    Message message = client.messages().create(question("anthropic/claude-sonnet-4-5")
+        .putAdditionalBodyProperty("top_k", JsonValue.from(5)).build());
+
+    assertThat(message.content()).singleElement().satisfies(block ->
+        assertThat(block.asText().text()).isEqualTo(MOCK_TEXT));
+    assertThat(h.mock.recordedRequests()).singleElement().satisfies(up -> {
+      assertThat(up.path()).isEqualTo("/v1/messages");
+      assertThat(up.header("x-api-key")).isEqualTo(ANTHROPIC_KEY);
+      assertThat(up.header("anthropic-version")).isNotBlank();
+      JsonNode sent = json(up.bodyAsString());
+      assertThat(sent.get("model").asText()).isEqualTo("claude-sonnet-4-5");
+      assertThat(sent.get("top_k").asInt()).isEqualTo(5);
+      assertThat(sent.get("system").asText()).isEqualTo("Answer briefly.");
+    });
   }
 
   @Test
