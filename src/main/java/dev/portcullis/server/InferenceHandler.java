@@ -4,6 +4,7 @@ import dev.portcullis.api.GatewayHeaders;
 import dev.portcullis.api.InboundBody;
 import dev.portcullis.api.JsonBodyInspector;
 import dev.portcullis.api.MultipartModelField;
+import dev.portcullis.api.anthropic.AnthropicChatDialect;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.provider.ProviderSpec;
@@ -36,6 +37,8 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
   private static final Set<String> MODEL_REQUIRED = Set.of("/chat/completions", "/completions", "/embeddings",
       "/audio/speech", "/audio/transcriptions", "/audio/translations", "/moderations", "/responses", "/rerank",
       "/messages", "/messages/count_tokens");
+  /** Anthropic's Messages API: its requests, answers and errors are in Anthropic's format. */
+  private static final String ANTHROPIC_PATH = "/v1/messages";
 
   private final Authenticator authenticator;
   private final TargetResolver resolver;
@@ -67,6 +70,9 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
     req.pause();
     HttpServerResponse out = req.response();
     Exchange ex = new Exchange(req.method().name(), req.path());
+    if (req.path().startsWith(ANTHROPIC_PATH)) {
+      ex.dialect = AnthropicChatDialect.INSTANCE;
+    }
     GatewayHeaders h;
     try {
       h = GatewayHeaders.parse(req.headers());

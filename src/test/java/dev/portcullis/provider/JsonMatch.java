@@ -10,15 +10,15 @@ import java.util.Set;
 /**
  * Compares actual JSON with a fixture's expectation: field order ignored, a null field the same as an absent one,
  * {@code 1} the same number as {@code 1.0}, and the expected string {@code "<any>"} matching any present value.
- * A mismatch names its JSON path.
+ * A mismatch names its JSON path. Public for other fixture runners (the Anthropic dialect's).
  */
-final class JsonMatch {
+public final class JsonMatch {
 
   static final String ANY = "<any>";
 
   private JsonMatch() {}
 
-  static void assertMatches(JsonNode actual, JsonNode expected, String what) {
+  public static void assertMatches(JsonNode actual, JsonNode expected, String what) {
     String problem = mismatch(actual, expected, "$");
     if (problem != null) {
       fail("%s: %s%n actual:   %s%n expected: %s", what, problem, actual, expected);

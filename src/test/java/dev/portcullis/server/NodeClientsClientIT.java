@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenAI and Portkey Node SDKs, run by node's own test runner from {@code src/test/js}, against a real gateway.
+ * The OpenAI, Portkey and Anthropic Node SDKs, run by node's own test runner from {@code src/test/js}, against a real gateway.
  * Dependencies are installed with {@code npm ci} from the committed lock file when they are missing or stale.
  */
 class NodeClientsClientIT {
 
   private static final Path JS_DIR = Path.of("src", "test", "js");
   /** Tests in {@code *.test.mjs}: a file that is silently skipped, or a test lost, changes this count. */
-  private static final int EXPECTED_PASSING = 11;
+  private static final int EXPECTED_PASSING = 16;
   private static final String PORTKEY_PROVIDER_KEY = "sk-portkey-callers-own-key-44444";
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration TEST_TIMEOUT = Duration.ofMinutes(2);
@@ -37,7 +37,7 @@ class NodeClientsClientIT {
   @TempDir Path dir;
 
   @Test
-  void openAiAndPortkeyNodeSdksPassEveryTestThroughTheGateway() {
+  void openAiPortkeyAndAnthropicNodeSdksPassEveryTestThroughTheGateway() {
     installDependenciesWhenStale();
     try (GatewayHarness h = new GatewayHarness(dir)) {
       Map<String, String> env = Map.of(

@@ -2,6 +2,7 @@ package dev.portcullis.api.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Set;
 /**
  * Typed access to one JSON object's fields that knows its own path, so every failure names the exact field
  * ({@code messages[2].role}), the value found and what was expected. A field set to JSON null reads as absent.
+ * Public so other inbound dialects (Anthropic's) read their bodies with the same messages.
  */
-final class FieldReader {
+public final class FieldReader {
 
   private static final int MAX_RENDERED_LENGTH = 60;
 
@@ -30,17 +32,25 @@ final class FieldReader {
     return new FieldReader(node, "", failure);
   }
 
+  /**
+   * A reader over a client's request body, for another dialect's decoder: a body that is not a JSON object, and
+   * every field that is wrong, is a {@link dev.portcullis.error.GatewayException.BadRequest} naming the path.
+   */
+  public static FieldReader requestBody(Buffer body) {
+    return root(OpenAiJson.readObject(body, DecodeFailure.REQUEST), DecodeFailure.REQUEST);
+  }
+
   /** The field's value, or null when it is absent or JSON null. */
-  JsonNode value(String field) {
+  public JsonNode value(String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value;
   }
 
-  List<String> fieldNames() {
+  public List<String> fieldNames() {
     return node.properties().stream().map(Map.Entry::getKey).toList();
   }
 
-  String string(String field) {
+  public String string(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -51,7 +61,7 @@ final class FieldReader {
     return value.textValue();
   }
 
-  String requiredString(String field) {
+  public String requiredString(String field) {
     String value = string(field);
     if (value == null) {
       throw missing(field, "a string");
@@ -60,7 +70,7 @@ final class FieldReader {
   }
 
   /** The field's string value, which must be one of {@code allowed}; null when absent. */
-  String oneOf(String field, List<String> allowed) {
+  public String oneOf(String field, List<String> allowed) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -74,7 +84,7 @@ final class FieldReader {
     return value.textValue();
   }
 
-  String requiredOneOf(String field, List<String> allowed) {
+  public String requiredOneOf(String field, List<String> allowed) {
     String value = oneOf(field, allowed);
     if (value == null) {
       throw failure.at(pathOf(field), pathOf(field) + ": missing (" + expectedOneOf(allowed) + ")");
@@ -82,7 +92,7 @@ final class FieldReader {
     return value;
   }
 
-  Double number(String field) {
+  public Double number(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -93,7 +103,7 @@ final class FieldReader {
     return value.doubleValue();
   }
 
-  Integer integer(String field) {
+  public Integer integer(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -105,12 +115,12 @@ final class FieldReader {
   }
 
   /** The field's integer, or {@code fallback} when absent (some compatible servers leave out positions). */
-  int integerOr(String field, int fallback) {
+  public int integerOr(String field, int fallback) {
     Integer value = integer(field);
     return value == null ? fallback : value;
   }
 
-  Long longInteger(String field) {
+  public Long longInteger(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -121,7 +131,7 @@ final class FieldReader {
     return value.longValue();
   }
 
-  long requiredLongInteger(String field) {
+  public long requiredLongInteger(String field) {
     Long value = longInteger(field);
     if (value == null) {
       throw missing(field, "an integer");
@@ -129,7 +139,7 @@ final class FieldReader {
     return value;
   }
 
-  Boolean bool(String field) {
+  public Boolean bool(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -141,7 +151,7 @@ final class FieldReader {
   }
 
   /** The field's object as JSON, or null when absent. */
-  ObjectNode objectNode(String field) {
+  public ObjectNode objectNode(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return null;
@@ -153,12 +163,12 @@ final class FieldReader {
   }
 
   /** A reader for the field's object, or null when absent. */
-  FieldReader object(String field) {
+  public FieldReader object(String field) {
     ObjectNode value = objectNode(field);
     return value == null ? null : new FieldReader(value, pathOf(field), failure);
   }
 
-  FieldReader requiredObject(String field) {
+  public FieldReader requiredObject(String field) {
     FieldReader value = object(field);
     if (value == null) {
       throw missing(field, "an object");
@@ -167,7 +177,7 @@ final class FieldReader {
   }
 
   /** Readers for the objects in the field's array; empty when the field is absent. */
-  List<FieldReader> objects(String field) {
+  public List<FieldReader> objects(String field) {
     JsonNode value = value(field);
     if (value == null) {
       return List.of();
@@ -187,15 +197,50 @@ final class FieldReader {
     return objects;
   }
 
-  List<FieldReader> requiredObjects(String field) {
+  public List<FieldReader> requiredObjects(String field) {
     if (value(field) == null) {
       throw missing(field, "an array");
     }
     return objects(field);
   }
 
+  /** Readers for the objects in the field's array, which must be present and hold at least one. */
+  public List<FieldReader> nonEmptyObjects(String field) {
+    JsonNode value = value(field);
+    if (value == null) {
+      throw missing(field, "a non-empty array");
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      throw invalid(field, value, "a non-empty array");
+    }
+    return objects(field);
+  }
+
+  /**
+   * The strings of the field's array; empty when the field is absent.
+   *
+   * @param expected what the field must be, for the message when it is anything else
+   */
+  public List<String> strings(String field, String expected) {
+    JsonNode value = value(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw invalid(field, value, expected);
+    }
+    List<String> strings = new ArrayList<>(value.size());
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        throw invalid(field, value, expected);
+      }
+      strings.add(element.textValue());
+    }
+    return strings;
+  }
+
   /** The fields not named in {@code known}, as received and in order. */
-  Map<String, JsonNode> unknownFields(Set<String> known) {
+  public Map<String, JsonNode> unknownFields(Set<String> known) {
     Map<String, JsonNode> unknown = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!known.contains(field.getKey())) {
@@ -205,21 +250,21 @@ final class FieldReader {
     return unknown;
   }
 
-  String pathOf(String field) {
+  public String pathOf(String field) {
     return path.isEmpty() ? field : path + "." + field;
   }
 
   /** The field holds a value of the wrong kind. */
-  RuntimeException invalid(String field, JsonNode value, String expected) {
+  public RuntimeException invalid(String field, JsonNode value, String expected) {
     return failure.at(pathOf(field), pathOf(field) + ": " + render(value) + " (expected: " + expected + ")");
   }
 
-  RuntimeException missing(String field, String expected) {
+  public RuntimeException missing(String field, String expected) {
     return failure.at(pathOf(field), pathOf(field) + ": missing (expected: " + expected + ")");
   }
 
   /** The field holds a string that is not one of the allowed values. */
-  RuntimeException notOneOf(String field, String value, List<String> allowed) {
+  public RuntimeException notOneOf(String field, String value, List<String> allowed) {
     return failure.at(pathOf(field), pathOf(field) + ": '" + shorten(value) + "' (" + expectedOneOf(allowed) + ")");
   }
 
@@ -228,7 +273,7 @@ final class FieldReader {
   }
 
   /** The value as JSON, shortened so a huge value cannot flood an error message. */
-  static String render(JsonNode value) {
+  public static String render(JsonNode value) {
     return shorten(value.toString());
   }
 

@@ -81,14 +81,7 @@ public final class OpenAiChatRequestDecoder {
   }
 
   private static List<Message> messages(FieldReader request) {
-    JsonNode messages = request.value("messages");
-    if (messages == null) {
-      throw request.missing("messages", "a non-empty array");
-    }
-    if (!messages.isArray() || messages.isEmpty()) {
-      throw request.invalid("messages", messages, "a non-empty array");
-    }
-    return request.objects("messages").stream().map(OpenAiMessageDecoder::decode).toList();
+    return request.nonEmptyObjects("messages").stream().map(OpenAiMessageDecoder::decode).toList();
   }
 
   private static List<Tool> tools(List<FieldReader> tools) {
@@ -148,20 +141,7 @@ public final class OpenAiChatRequestDecoder {
     if (stop == null) {
       return List.of();
     }
-    if (stop.isTextual()) {
-      return List.of(stop.textValue());
-    }
-    if (!stop.isArray()) {
-      throw request.invalid("stop", stop, "a string or an array of strings");
-    }
-    List<String> sequences = new ArrayList<>(stop.size());
-    for (JsonNode sequence : stop) {
-      if (!sequence.isTextual()) {
-        throw request.invalid("stop", stop, "a string or an array of strings");
-      }
-      sequences.add(sequence.textValue());
-    }
-    return sequences;
+    return stop.isTextual() ? List.of(stop.textValue()) : request.strings("stop", "a string or an array of strings");
   }
 
   private static Map<String, Integer> logitBias(FieldReader biases) {
