@@ -33,7 +33,10 @@ final class ConfiguredCall {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An attempt that answered: the target it went to, the call made and its response, not yet read. */
+  /**
+   * An attempt that answered: the target it went to, the call made and its response, not yet read (null for a
+   * call the gateway answered itself).
+   */
   private record Answered(Target target, UpstreamCall call, HttpClientResponse response) {}
 
   private final PlanExecutor executor;
@@ -59,7 +62,8 @@ final class ConfiguredCall {
         plan.hasConditions() ? params(body) : MissingNode.getInstance(), in.path());
     executor.execute(plan, facts, (node, attempt) -> attempt(ex, in, h, body, node, endpoint)).onComplete(ar -> {
       if (ex.finished()) {
-        if (ar.succeeded() && ar.result().result() instanceof AttemptResult.Success s) {
+        if (ar.succeeded() && ar.result().result() instanceof AttemptResult.Success s
+            && ((Answered) s.response()).response() != null) {
           UpstreamForwarder.discard(((Answered) s.response()).response());
         }
         return;
@@ -95,6 +99,9 @@ final class ConfiguredCall {
         patched = BodyOverrides.apply(patched, node.overrideParams());
       }
       UpstreamCall call = forwarder.prepare(ex, in, h, patched, target, endpoint, node.forwardHeaders());
+      if (call instanceof UpstreamCall.Local) {
+        return Future.succeededFuture(AttemptResult.success(new Answered(target, call, null)));
+      }
       long timeout = node.requestTimeoutMs().isPresent() ? node.requestTimeoutMs().getAsLong() : 0;
       long started = System.nanoTime();
       return forwarder.send(ex, call, target, timeout)

@@ -6,6 +6,7 @@ import dev.portcullis.model.ChatRequest;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.EndpointCodec;
 import dev.portcullis.provider.WireRequest;
+import io.vertx.core.buffer.Buffer;
 
 /** One attempt's request to a provider, and how its answer is read back for the client. */
 sealed interface UpstreamCall {
@@ -25,4 +26,10 @@ sealed interface UpstreamCall {
 
   /** A non-chat endpoint (embeddings, rerank) in the provider's own format, its JSON answer translated back. */
   record TranslatedEndpoint(WireRequest request, JsonNode body, EndpointCodec codec) implements UpstreamCall {}
+
+  /**
+   * Answered by the gateway without calling the provider: Anthropic's {@code count_tokens} for a provider that has
+   * no such endpoint, estimated locally.
+   */
+  record Local(WireRequest request, Buffer answer) implements UpstreamCall {}
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.api.ChatDialect;
 import dev.portcullis.api.Dialect;
 import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.api.anthropic.MessageTokenEstimator;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.provider.ChatCodec;
@@ -23,10 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides how one attempt reaches its target: passthrough when the provider speaks the client's dialect, chat
- * translation for the dialect's chat endpoint, an endpoint codec where the provider has its own format for the
- * endpoint, else passthrough (anything else a provider serves). Builds the request accordingly, with the client
- * headers the provider may see.
+ * Decides how one attempt reaches its target: passthrough when the provider speaks the client's dialect, a local
+ * estimate for Anthropic's {@code count_tokens} elsewhere, chat translation for the dialect's chat endpoint, an
+ * endpoint codec where the provider has its own format for the endpoint, else passthrough (anything else a provider
+ * serves). Builds the request accordingly, with the client headers the provider may see.
  */
 final class UpstreamCalls {
 
@@ -41,6 +42,9 @@ final class UpstreamCalls {
       "openai-organization", "OpenAI-Organization",
       "openai-project", "OpenAI-Project",
       "openai-beta", "OpenAI-Beta");
+
+  /** Anthropic's token counting endpoint, after {@code /v1}. */
+  private static final String COUNT_TOKENS = "/messages/count_tokens";
 
   private final ProviderAdapters adapters;
 
@@ -64,6 +68,12 @@ final class UpstreamCalls {
     ChatDialect dialect = ex.dialect;
     if (adapter.speaks(dialect.id())) {
       return passthrough(in, h, body, target, endpoint, forwardHeaders, adapter);
+    }
+    if (dialect.id() == Dialect.ANTHROPIC && endpoint.equals(COUNT_TOKENS)) {
+      return new UpstreamCall.Local(
+          new WireRequest(in.method(), adapter.url(target, endpoint, null), MultiMap.caseInsensitiveMultiMap(), body,
+              List.of()),
+          MessageTokenEstimator.countTokens(body));
     }
     if (endpoint.equals(chatEndpoint(dialect.id()))) {
       ChatRequest chat = dialect.decode(body);

@@ -59,6 +59,10 @@ final class UpstreamForwarder {
       fail(ex, out, e);
       return;
     }
+    if (call instanceof UpstreamCall.Local) {
+      commit(ex, call, null, out);
+      return;
+    }
     send(ex, call, t, 0).onComplete(ar -> {
       if (ex.finished()) {
         return;
@@ -143,8 +147,9 @@ final class UpstreamForwarder {
   }
 
   /**
-   * Makes {@code resp} the answer: routing headers are set, then the body is relayed. From here on the client has
-   * the response, so no further fallback or retry can happen.
+   * Makes {@code resp} the answer: routing headers are set, then the body is relayed (or, for a local call with no
+   * response, the gateway's own answer written). From here on the client has the response, so no further fallback
+   * or retry can happen.
    */
   void commit(Exchange ex, UpstreamCall call, HttpClientResponse resp, HttpServerResponse out) {
     routingHeaders(ex, out);
@@ -155,6 +160,11 @@ final class UpstreamForwarder {
       case UpstreamCall.Passthrough p -> relay(ex, resp, out);
       case UpstreamCall.TranslatedChat chat -> translator.relay(ex, chat, resp, out);
       case UpstreamCall.TranslatedEndpoint endpoint -> translator.relay(ex, endpoint, resp, out);
+      case UpstreamCall.Local local -> {
+        ex.markFirstByte();
+        out.setStatusCode(200).putHeader("content-type", "application/json").end(local.answer());
+        succeed(ex, 200);
+      }
     }
   }
 

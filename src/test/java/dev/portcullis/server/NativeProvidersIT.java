@@ -221,6 +221,20 @@ class NativeProvidersIT {
     }
   }
 
+  @Test
+  void countTokensForAModelOutsideAnthropicIsEstimatedWithoutCallingItsProvider() throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      HttpResponse<String> r = h.send(h.post("/v1/messages/count_tokens", """
+          {"model":"openai/gpt-4o-mini","system":"You are terse.",
+           "messages":[{"role":"user","content":"How many tokens is this sentence, roughly?"}]}""")
+          .header("x-api-key", GatewayHarness.ADMIN_KEY).header("anthropic-version", "2023-06-01"));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(JSON.readTree(r.body()).path("input_tokens").asInt()).isBetween(10, 40);
+      assertThat(h.mock.recordedRequests()).isEmpty();
+    }
+  }
+
   /** An OpenAI stream that calls get_weather with whole JSON arguments, then ends with the usage chunk. */
   private static void assertToolCallStream(HttpResponse<String> r) throws Exception {
     assertThat(r.headers().firstValue("content-type")).hasValue("text/event-stream");

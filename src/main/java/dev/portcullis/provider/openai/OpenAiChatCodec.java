@@ -6,11 +6,14 @@ import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
+import dev.portcullis.provider.UnsupportedParameters;
 import dev.portcullis.provider.WireRequest;
 import dev.portcullis.routing.Target;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,12 +37,16 @@ public final class OpenAiChatCodec implements ChatCodec {
     this.chatUrl = chatUrl;
   }
 
+  /**
+   * The request in OpenAI's format. It comes from another dialect, so fields without an OpenAI meaning (kept as
+   * extras, such as Anthropic's {@code top_k} or {@code thinking}) are dropped rather than sent to be refused.
+   */
   @Override
   public WireRequest request(ChatRequest request, Target target, boolean strict) {
+    List<String> dropped = UnsupportedParameters.check(request, Set.of(), Set.of(), target.provider().id(), strict);
     ChatRequest outgoing = request.toBuilder().model(target.model() != null ? target.model() : request.model())
-        .includeUsage(request.stream()).build();
-    return WireRequest.postJson(chatUrl.apply(target),
-        OpenAiChatRequestEncoder.encode(outgoing), List.of());
+        .includeUsage(request.stream()).extra(Map.of()).build();
+    return WireRequest.postJson(chatUrl.apply(target), OpenAiChatRequestEncoder.encode(outgoing), dropped);
   }
 
   @Override
