@@ -1,5 +1,6 @@
 package dev.portcullis.provider;
 
+import dev.portcullis.provider.gemini.GeminiAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -20,6 +21,7 @@ public final class ProviderAdapters {
    * @param clock the time tokens and signatures are computed against
    */
   public ProviderAdapters(Vertx vertx, Clock clock) {
+    natives.put("google", new GeminiAdapter(clock));
   }
 
   /** The adapter for a provider row. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +29,7 @@ class StreamSplitPropertyTest {
   @BeforeContainer
   static void start() {
     vertx = Vertx.vertx();
-    ProviderGoldenFixtureTest.useAdapters(new ProviderAdapters(vertx, Clock.systemUTC()));
+    ProviderGoldenFixtureTest.useAdapters(new ProviderAdapters(vertx, ProviderGoldenFixtureTest.FIXTURE_CLOCK));
   }
 
   @AfterContainer
