@@ -2,6 +2,7 @@ package dev.portcullis.provider;
 
 import dev.portcullis.provider.gemini.GeminiAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
+import dev.portcullis.provider.vertex.VertexAdapter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class ProviderAdapters {
    */
   public ProviderAdapters(Vertx vertx, Clock clock) {
     natives.put("google", new GeminiAdapter(clock));
+    natives.put("vertex-ai", new VertexAdapter(vertx, clock));
   }
 
   /** The adapter for a provider row. */
