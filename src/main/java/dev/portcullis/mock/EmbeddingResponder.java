@@ -58,7 +58,7 @@ final class EmbeddingResponder implements MockEndpoint {
     return vector;
   }
 
-  private static String floats(float[] vector) {
+  static String floats(float[] vector) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < vector.length; i++) {
       json.append(i == 0 ? "" : ",").append(vector[i]);

@@ -33,6 +33,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final MockEndpoint speech = FixedResponder.bytes("audio/mpeg", SpeechAudio.MP3);
   private final MockEndpoint transcriptions =
       FixedResponder.json("{\"text\":\"This is a mock transcription from the Portcullis mock upstream.\"}");
+  private final MockEndpoint gemini = new GeminiResponder();
+  private final MockEndpoint geminiEmbeddings = new GeminiEmbeddingResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -75,11 +77,11 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     if (request.response().closed()) {
       return;
     }
+    MockEndpoint endpoint = endpoint(request.method(), request.path());
     if (directives.status() >= 400) {
-      ErrorReply.send(request.response(), exchange.sequence(), directives.status(), directives.errorMessage(), null);
+      (endpoint == null ? chat : endpoint).fail(exchange, directives.status(), directives.errorMessage(), null);
       return;
     }
-    MockEndpoint endpoint = endpoint(request.method(), request.path());
     if (endpoint == null) {
       ErrorReply.sendInvalidUrl(request.response(), exchange.sequence(), request.method().name(), request.path());
       return;
@@ -87,7 +89,7 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
     try {
       endpoint.answer(exchange);
     } catch (InvalidRequestException e) {
-      ErrorReply.send(request.response(), exchange.sequence(), 400, e.getMessage(), e.param());
+      endpoint.fail(exchange, 400, e.getMessage(), e.param());
     }
   }
 
@@ -100,10 +102,23 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       case "/v1/audio/speech" -> speech;
       case "/v1/audio/transcriptions" -> transcriptions;
       case "/v1/models" -> models;
-      default -> null;
+      default -> google(path);
     };
     HttpMethod expected = endpoint == models ? HttpMethod.GET : HttpMethod.POST;
     return method.equals(expected) ? endpoint : null;
+  }
+
+  /** The Gemini endpoint for a Gemini API or Vertex AI model path, or null. */
+  private MockEndpoint google(String path) {
+    GeminiPath gemini = GeminiPath.parse(path);
+    if (gemini == null) {
+      return null;
+    }
+    return switch (gemini.method()) {
+      case "generateContent", "streamGenerateContent" -> this.gemini;
+      case "embedContent", "batchEmbedContents", "predict" -> geminiEmbeddings;
+      default -> null;
+    };
   }
 
   private static String model(String id) {

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * A running mock of the OpenAI API: {@code /v1/chat/completions} (JSON, SSE, tool calls), {@code /v1/completions},
  * {@code /v1/embeddings}, {@code /v1/models}, {@code /v1/images/generations}, {@code /v1/audio/speech} and
- * {@code /v1/audio/transcriptions}; anything else is a 404 in OpenAI's error shape.
+ * {@code /v1/audio/transcriptions}; Gemini's model methods on the Gemini API and Vertex AI paths, in Google's formats;
+ * anything else is a 404 in OpenAI's error shape.
  *
  * <p>Each request may override the options with headers: {@code x-mock-status} (answer that status; 400 and above
  * with an OpenAI error body), {@code x-mock-error-message}, {@code x-mock-latency-ms} (before the headers),
