@@ -65,9 +65,8 @@ final class GeminiEmbeddingsCodec implements EndpointCodec {
       throw GeminiJson.invalid(provider, "embeddings response has neither embedding nor embeddings");
     }
     JsonNode usage = answer.path("usageMetadata").path("promptTokenCount");
-    String model = target.model() != null ? target.model() : requestBody.path("model").asText();
-    return OpenAiEmbeddingsEncoder.encode(vectors, model, usage.canConvertToInt() ? usage.intValue() : null,
-        "base64".equals(requestBody.path("encoding_format").textValue()));
+    return OpenAiEmbeddingsEncoder.encode(vectors, usage.canConvertToInt() ? usage.intValue() : null, requestBody,
+        target);
   }
 
   private static JsonNode values(JsonNode embedding, String provider) {

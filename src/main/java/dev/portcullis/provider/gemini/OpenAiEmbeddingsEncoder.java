@@ -3,6 +3,7 @@ package dev.portcullis.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.routing.Target;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
@@ -20,8 +21,12 @@ public final class OpenAiEmbeddingsEncoder {
   /**
    * @param vectors each input's vector as the provider's JSON array of numbers, in input order
    * @param promptTokens the input tokens the provider reported, or null when it reported none
+   * @param requestBody the client's body: its {@code model} (unless the target names one) and
+   *     {@code encoding_format}
    */
-  public static byte[] encode(List<JsonNode> vectors, String model, Integer promptTokens, boolean base64) {
+  public static byte[] encode(List<JsonNode> vectors, Integer promptTokens, JsonNode requestBody, Target target) {
+    String model = target.model() != null ? target.model() : requestBody.path("model").asText();
+    boolean base64 = "base64".equals(requestBody.path("encoding_format").textValue());
     ObjectNode list = GeminiJson.object().put("object", "list");
     ArrayNode data = list.putArray("data");
     for (int i = 0; i < vectors.size(); i++) {

@@ -63,8 +63,6 @@ final class VertexEmbeddingsCodec implements EndpointCodec {
         tokens = (tokens == null ? 0 : tokens) + count.intValue();
       }
     }
-    String model = target.model() != null ? target.model() : requestBody.path("model").asText();
-    return OpenAiEmbeddingsEncoder.encode(vectors, model, tokens,
-        "base64".equals(requestBody.path("encoding_format").textValue()));
+    return OpenAiEmbeddingsEncoder.encode(vectors, tokens, requestBody, target);
   }
 }
