@@ -16,8 +16,10 @@ import java.util.Set;
  *   <li>kept: the keywords in {@link #KEPT}, and {@code format} only when it is one of {@link #KEPT_FORMATS};</li>
  *   <li>rewritten: {@code $ref} into {@code $defs}/{@code definitions} is inlined, a one-element {@code allOf} is
  *       merged, {@code oneOf} becomes {@code anyOf}, {@code const} becomes a one-value {@code enum}, enum values
- *       become strings (typed {@code string} when the schema names no type), a type list such as {@code ["string","null"]} and a {@code {"type":"null"}} alternative
- *       become {@code nullable}, and {@code required} keeps only names that are properties;</li>
+ *       become strings, a type list such as {@code ["string","null"]} and a {@code {"type":"null"}} alternative
+ *       become {@code nullable}, a schema without a type is typed {@code string} when it has an {@code enum} and
+ *       {@code object} when it has {@code properties}, and {@code required} keeps only names that are
+ *       properties;</li>
  *   <li>removed: everything else ({@code additionalProperties}, {@code $schema}, {@code $id}, {@code $defs},
  *       {@code examples}, {@code exclusiveMinimum}, {@code exclusiveMaximum}, {@code multipleOf},
  *       {@code uniqueItems}, {@code patternProperties}, {@code not}, {@code if}/{@code then}/{@code else},
@@ -120,8 +122,12 @@ final class GeminiSchemaFilter {
       }
     }
     alternatives(alternatives, out, depth);
-    if (out.has("enum") && !out.has("type") && !out.has("anyOf")) {
-      out.put("type", "string");
+    if (!out.has("type") && !out.has("anyOf")) {
+      if (out.has("enum")) {
+        out.put("type", "string");
+      } else if (out.has("properties")) {
+        out.put("type", "object");
+      }
     }
     required(source.get("required"), out);
     return out;
