@@ -119,8 +119,11 @@ final class GeminiStreamDecoder implements ChunkDecoder {
         ToolCall call = parts.calls().get(k);
         deltas.add(new ToolCallDelta(earlierCalls + k, call.id(), call.name(), call.arguments()));
       }
-      out.add(chunk(index, new Delta(first ? Role.ASSISTANT : null, first && parts.text() == null
-          && parts.calls().isEmpty() ? "" : parts.text(), parts.thoughts(), null, deltas), null));
+      String content = parts.text();
+      if (first && content == null && deltas.isEmpty()) {
+        content = "";
+      }
+      out.add(chunk(index, new Delta(first ? Role.ASSISTANT : null, content, parts.thoughts(), null, deltas), null));
     }
     FinishReason reason =
         GeminiFinishReasons.of(candidate.path("finishReason").textValue(), choiceCalls.get(index) > 0);
