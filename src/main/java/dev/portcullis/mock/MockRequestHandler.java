@@ -43,6 +43,8 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
   private final MockEndpoint cohereChat = new CohereChatResponder();
   private final MockEndpoint cohereEmbed = new CohereEmbedResponder();
   private final MockEndpoint cohereRerank = new CohereRerankResponder();
+  private final MockEndpoint gemini = new GeminiResponder();
+  private final MockEndpoint geminiEmbeddings = new GeminiEmbeddingResponder();
 
   MockRequestHandler(Vertx vertx, MockUpstreamOptions options, RequestRecorder recorder) {
     this.vertx = vertx;
@@ -147,10 +149,23 @@ final class MockRequestHandler implements Handler<HttpServerRequest> {
       case "/v2/chat" -> cohereChat;
       case "/v2/embed" -> cohereEmbed;
       case "/v2/rerank" -> cohereRerank;
-      default -> null;
+      default -> google(path);
     };
     HttpMethod expected = endpoint == models ? HttpMethod.GET : HttpMethod.POST;
     return method.equals(expected) ? endpoint : null;
+  }
+
+  /** The Gemini endpoint for a Gemini API or Vertex AI model path, or null. */
+  private MockEndpoint google(String path) {
+    GeminiPath gemini = GeminiPath.parse(path);
+    if (gemini == null) {
+      return null;
+    }
+    return switch (gemini.method()) {
+      case "generateContent", "streamGenerateContent" -> this.gemini;
+      case "embedContent", "batchEmbedContents", "predict" -> geminiEmbeddings;
+      default -> null;
+    };
   }
 
   private static String model(String id) {

@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 /**
  * A running mock of the OpenAI API: {@code /v1/chat/completions} (JSON, SSE, tool calls), {@code /v1/completions},
  * {@code /v1/embeddings}, {@code /v1/models}, {@code /v1/images/generations}, {@code /v1/audio/speech} and
- * {@code /v1/audio/transcriptions}; and, at the root, AWS Bedrock runtime's
- * {@code /model/{modelId}/converse}, {@code /converse-stream} (binary event stream) and {@code /invoke} (Titan and
- * Cohere embeddings), which answer errors in Bedrock's shape. Anything else is a 404 in OpenAI's error shape.
+ * {@code /v1/audio/transcriptions}; Anthropic's {@code /v1/messages}; Azure OpenAI's deployment paths; Cohere's
+ * {@code /v2/chat}, {@code /v2/embed} and {@code /v2/rerank}; Gemini's model methods on the Gemini API and Vertex AI
+ * paths; and, at the root, AWS Bedrock runtime's {@code /model/{modelId}/converse}, {@code /converse-stream}
+ * (binary event stream) and {@code /invoke}. Each answers errors in its own API's shape; anything else is a 404 in
+ * OpenAI's error shape.
  *
  * <p>Each request may override the options with headers: {@code x-mock-status} (answer that status; 400 and above
  * with an OpenAI error body), {@code x-mock-error-message}, {@code x-mock-latency-ms} (before the headers),

@@ -4,7 +4,9 @@ import dev.portcullis.provider.anthropic.AnthropicAdapter;
 import dev.portcullis.provider.bedrock.BedrockAdapter;
 import dev.portcullis.provider.azure.AzureOpenAiAdapter;
 import dev.portcullis.provider.cohere.CohereAdapter;
+import dev.portcullis.provider.gemini.GeminiAdapter;
 import dev.portcullis.provider.openai.OpenAiAdapter;
+import dev.portcullis.provider.vertex.VertexAdapter;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.HashMap;
@@ -28,6 +30,8 @@ public final class ProviderAdapters {
     natives.put("bedrock", new BedrockAdapter(clock));
     natives.put("azure-openai", new AzureOpenAiAdapter());
     natives.put("cohere", new CohereAdapter(clock));
+    natives.put("google", new GeminiAdapter(clock));
+    natives.put("vertex-ai", new VertexAdapter(vertx, clock));
   }
 
   /** The adapter for a provider row. */

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -29,14 +26,13 @@ class StreamSplitPropertyTest {
 
   static final int TRIES = 2000;
   /** Decoders stamp chunks with the clock when the provider sends no time; both decodes must see the same one. */
-  private static final Clock FIXED = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);
 
   private static Vertx vertx;
 
   @BeforeContainer
   static void start() {
     vertx = Vertx.vertx();
-    ProviderGoldenFixtureTest.useAdapters(new ProviderAdapters(vertx, FIXED));
+    ProviderGoldenFixtureTest.useAdapters(new ProviderAdapters(vertx, ProviderGoldenFixtureTest.FIXTURE_CLOCK));
   }
 
   @AfterContainer

@@ -74,8 +74,8 @@ public final class AnthropicChatCodec implements ChatCodec {
    * ({@code :streamRawPredict} when streaming) with the model in the URL and {@code anthropic_version} in the body;
    * answers and streams read as Anthropic's. Authorization is the caller's (a Google access token).
    */
-  public static AnthropicChatCodec onVertex() {
-    return new AnthropicChatCodec(AnthropicPlatform.VERTEX, Clock.systemUTC());
+  public static AnthropicChatCodec onVertex(Clock clock) {
+    return new AnthropicChatCodec(AnthropicPlatform.VERTEX, clock);
   }
 
   @Override

@@ -35,7 +35,7 @@ class AnthropicChatCodecTest {
 
   @Test
   void vertexRequestGoesToRawPredictWithTheVersionInTheBodyAndNoModel() {
-    WireRequest wire = AnthropicChatCodec.onVertex().request(request("{\"model\":\"claude-sonnet-4-5@20250929\","
+    WireRequest wire = AnthropicChatCodec.onVertex(Clock.systemUTC()).request(request("{\"model\":\"claude-sonnet-4-5@20250929\","
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"), VERTEX, false);
 
     assertThat(wire.method()).isEqualTo(HttpMethod.POST);
@@ -52,7 +52,7 @@ class AnthropicChatCodecTest {
   void vertexStreamGoesToStreamRawPredictAndReadsAnthropicEvents() {
     ChatRequest request = request("{\"model\":\"claude-sonnet-4-5@20250929\",\"stream\":true,"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
-    AnthropicChatCodec vertex = AnthropicChatCodec.onVertex();
+    AnthropicChatCodec vertex = AnthropicChatCodec.onVertex(Clock.systemUTC());
 
     WireRequest wire = vertex.request(request, VERTEX, false);
     ChunkDecoder decoder = vertex.stream(request, VERTEX);
@@ -85,7 +85,7 @@ class AnthropicChatCodecTest {
     Target noProject = target("vertex-ai", "https://us-east5-aiplatform.googleapis.com/v1",
         Map.of("vertex_region", "us-east5"), "claude-sonnet-4-5@20250929");
 
-    assertThatThrownBy(() -> AnthropicChatCodec.onVertex().request(simple(), noProject, false))
+    assertThatThrownBy(() -> AnthropicChatCodec.onVertex(Clock.systemUTC()).request(simple(), noProject, false))
         .isInstanceOfSatisfying(GatewayException.BadRequest.class, e -> {
           assertThat(e.param()).isEqualTo("vertex_project_id");
           assertThat(e.getMessage()).startsWith("vertex_project_id: missing");
@@ -97,7 +97,7 @@ class AnthropicChatCodecTest {
     Target sneaky = target("vertex-ai", "https://us-east5-aiplatform.googleapis.com/v1",
         Map.of("vertex_project_id", "acme-prod-42", "vertex_region", "us-east5"), "../../other/models/x");
 
-    assertThatThrownBy(() -> AnthropicChatCodec.onVertex().request(simple(), sneaky, false))
+    assertThatThrownBy(() -> AnthropicChatCodec.onVertex(Clock.systemUTC()).request(simple(), sneaky, false))
         .isInstanceOfSatisfying(GatewayException.BadRequest.class, e -> assertThat(e.param()).isEqualTo("model"));
   }
 
