@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,32 @@ class NativeProvidersIT {
             "PORTCULLIS_PROVIDER_BEDROCK_BASE_URL", root(mock)),
             "bedrock/anthropic.claude-3-5-haiku-20241022-v1:0",
             "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse",
-            "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"));
+            "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"),
+        new Native("google", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_GOOGLE_API_KEY", "gemini-server-held",
+            "PORTCULLIS_PROVIDER_GOOGLE_BASE_URL", root(mock) + "/v1beta"),
+            "google/gemini-2.5-flash", "/v1beta/models/gemini-2.5-flash:generateContent",
+            "/v1beta/models/gemini-2.5-flash:streamGenerateContent"),
+        new Native("vertex-ai", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_VERTEX_AI_API_KEY", "ya29.ready-made-token",
+            "PORTCULLIS_PROVIDER_VERTEX_AI_VERTEX_PROJECT_ID", "acme-prod",
+            "PORTCULLIS_PROVIDER_VERTEX_AI_VERTEX_REGION", "us-central1",
+            "PORTCULLIS_PROVIDER_VERTEX_AI_BASE_URL", mock.baseUrl()),
+            "vertex-ai/gemini-2.5-pro",
+            "/v1/projects/acme-prod/locations/us-central1/publishers/google/models/gemini-2.5-pro:generateContent",
+            "/v1/projects/acme-prod/locations/us-central1/publishers/google/models/gemini-2.5-pro"
+                + ":streamGenerateContent"),
+        new Native("cohere", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_COHERE_API_KEY", "co-server-held",
+            "PORTCULLIS_PROVIDER_COHERE_BASE_URL", root(mock) + "/v2"),
+            "cohere/command-a-03-2025", "/v2/chat", "/v2/chat"),
+        new Native("azure-openai", mock -> Map.of(
+            "PORTCULLIS_PROVIDER_AZURE_OPENAI_API_KEY", "az-server-held",
+            "PORTCULLIS_PROVIDER_AZURE_OPENAI_DEPLOYMENT_ID", "gpt-4o-prod",
+            "PORTCULLIS_PROVIDER_AZURE_OPENAI_API_VERSION", "2024-10-21",
+            "PORTCULLIS_PROVIDER_AZURE_OPENAI_BASE_URL", root(mock) + "/openai"),
+            "azure-openai/gpt-4o", "/openai/deployments/gpt-4o-prod/chat/completions",
+            "/openai/deployments/gpt-4o-prod/chat/completions"));
   }
 
   /** The mock's address without the {@code /v1} of OpenAI's paths. */
@@ -218,6 +244,48 @@ class NativeProvidersIT {
 
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       assertThat(h.mock.recordedRequests().getLast().header("x-api-key")).isEqualTo("sk-ant-from-vk");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("embeddingModels")
+  void openAiEmbeddingsComeBackFromProvidersWithTheirOwnFormat(String provider, String model) throws Exception {
+    Native target = natives().stream().filter(n -> n.id().equals(provider)).findFirst().orElseThrow();
+    try (GatewayHarness h = new GatewayHarness(dir, target.env())) {
+      HttpResponse<String> r = h.send(h.post("/v1/embeddings", """
+          {"model":"%s","input":"The quick brown fox"}""".formatted(model))
+          .header("authorization", "Bearer " + GatewayHarness.ADMIN_KEY));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode answer = JSON.readTree(r.body());
+      assertThat(answer.path("object").asText()).isEqualTo("list");
+      assertThat(answer.path("data").get(0).path("object").asText()).isEqualTo("embedding");
+      assertThat(answer.path("data").get(0).path("embedding").size()).isPositive();
+    }
+  }
+
+  static List<Arguments> embeddingModels() {
+    return List.of(
+        Arguments.of("google", "google/gemini-embedding-001"),
+        Arguments.of("vertex-ai", "vertex-ai/text-embedding-005"),
+        Arguments.of("bedrock", "bedrock/amazon.titan-embed-text-v2:0"),
+        Arguments.of("cohere", "cohere/embed-v4.0"));
+  }
+
+  @Test
+  void rerankGoesToCohereAndComesBackOrderedByRelevance() throws Exception {
+    Native cohere = natives().stream().filter(n -> n.id().equals("cohere")).findFirst().orElseThrow();
+    try (GatewayHarness h = new GatewayHarness(dir, cohere.env())) {
+      HttpResponse<String> r = h.send(h.post("/v1/rerank", """
+          {"model":"cohere/rerank-v3.5","query":"capital of France",
+           "documents":["Berlin is in Germany.","Paris is the capital of France."],"top_n":1}""")
+          .header("authorization", "Bearer " + GatewayHarness.ADMIN_KEY));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode results = JSON.readTree(r.body()).path("results");
+      assertThat(results).hasSize(1);
+      assertThat(results.get(0).path("index").asInt()).isEqualTo(1);
+      assertThat(h.mock.recordedRequests().getLast().path()).isEqualTo("/v2/rerank");
     }
   }
 
