@@ -45,12 +45,24 @@ final class Exchange {
     this.path = path;
   }
 
-  /** Takes the call's token counts from a usage report; a null report changes nothing. */
+  /**
+   * Takes the call's token counts from a usage report. Counts the report leaves unknown keep what an earlier report
+   * said (Anthropic's stream reports input and output in separate events); a total it does not give is the sum.
+   */
   void usage(Usage usage) {
-    if (usage != null) {
+    if (usage == null) {
+      return;
+    }
+    if (usage.promptTokens() != null) {
       promptTokens = usage.promptTokens();
+    }
+    if (usage.completionTokens() != null) {
       completionTokens = usage.completionTokens();
+    }
+    if (usage.totalTokens() != null) {
       totalTokens = usage.totalTokens();
+    } else if (promptTokens != null && completionTokens != null) {
+      totalTokens = promptTokens + completionTokens;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.api.StreamEncoder;
+import dev.portcullis.api.openai.OpenAiUsageReader;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatResponse;
@@ -68,7 +69,7 @@ final class TranslatedRelay {
         return;
       }
       Buffer body = Buffer.buffer(answer);
-      UsageCapture.fromJson(body, ex);
+      UsageCapture.fromJson(body, ex, OpenAiUsageReader::read);
       ex.markFirstByte();
       out.setStatusCode(200).putHeader("content-type", "application/json").end(body);
       forwarder.succeed(ex, 200);

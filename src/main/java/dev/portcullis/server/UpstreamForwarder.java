@@ -1,6 +1,9 @@
 package dev.portcullis.server;
 
+import dev.portcullis.api.Dialect;
 import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.api.anthropic.AnthropicUsageReader;
+import dev.portcullis.api.openai.OpenAiUsageReader;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.provider.WireRequest;
@@ -220,7 +223,7 @@ final class UpstreamForwarder {
           return;
         }
         Buffer body = ar.result();
-        UsageCapture.fromJson(body, ex);
+        UsageCapture.fromJson(body, ex, usageReader(ex));
         ex.markFirstByte();
         out.end(body);
         succeed(ex, status);
@@ -228,6 +231,11 @@ final class UpstreamForwarder {
     } else {
       relayStream(ex, resp, out);
     }
+  }
+
+  /** The usage format of a passthrough answer: the client's dialect, which the provider speaks. */
+  static UsageCapture.Reader usageReader(Exchange ex) {
+    return ex.dialect.id() == Dialect.ANTHROPIC ? AnthropicUsageReader::read : OpenAiUsageReader::read;
   }
 
   /** Whether a header belongs to one connection only; compared without allocating a lower-cased copy. */
@@ -249,7 +257,7 @@ final class UpstreamForwarder {
     } else {
       out.setChunked(true);
     }
-    UsageCapture usage = sse ? new UsageCapture(ex) : null;
+    UsageCapture usage = sse ? new UsageCapture(ex, usageReader(ex)) : null;
     out.writeHead();
     resp.handler(chunk -> {
       ex.markFirstByte();

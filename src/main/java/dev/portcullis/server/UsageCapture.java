@@ -1,25 +1,34 @@
 package dev.portcullis.server;
 
-import dev.portcullis.api.openai.OpenAiUsageReader;
+import dev.portcullis.model.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Picks token usage out of a response on its way to the client without holding the response: from a JSON body at
- * the end, or from the SSE event that carries {@code usage} (split across chunks or not).
+ * the end, or from the SSE events that carry {@code usage} (split across chunks or not). The usage object is cut out
+ * wherever it sits (top level in OpenAI's chunks, inside {@code message} in Anthropic's {@code message_start}) and
+ * read by the reader of the wire's format.
  */
 final class UsageCapture {
+
+  /** Reads a document whose top-level {@code usage} object is the one found; null when it has no usage. */
+  interface Reader {
+    Usage read(byte[] document);
+  }
 
   private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_LINE = 1 << 20;
 
   private final Exchange exchange;
+  private final Reader reader;
   private byte[] pending = new byte[0];
 
-  UsageCapture(Exchange exchange) {
+  UsageCapture(Exchange exchange, Reader reader) {
     this.exchange = exchange;
+    this.reader = reader;
   }
 
   /**
@@ -27,18 +36,23 @@ final class UsageCapture {
    * key (inside JSON strings a quote is always escaped, so a bare {@code "usage"} is a key) and only that object is
    * parsed, not the whole answer.
    */
-  static void fromJson(Buffer body, Exchange ex) {
-    int key = lastIndexOf(body, USAGE);
-    int open = key < 0 ? -1 : valueStart(body, key + USAGE.length);
-    int close = open < 0 || body.getByte(open) != '{' ? -1 : objectEnd(body, open);
+  static void fromJson(Buffer body, Exchange ex, Reader reader) {
+    ex.usage(lastUsage(body, reader));
+  }
+
+  /** The last {@code "usage": {...}} of {@code json}, cut out and read; null when there is none. */
+  private static Usage lastUsage(Buffer json, Reader reader) {
+    int key = lastIndexOf(json, USAGE);
+    int open = key < 0 ? -1 : valueStart(json, key + USAGE.length);
+    int close = open < 0 || json.getByte(open) != '{' ? -1 : objectEnd(json, open);
     if (close < 0) {
-      return;
+      return null;
     }
     byte[] wrapped = new byte[close - key + 3];
     wrapped[0] = '{';
-    body.getBytes(key, close + 1, wrapped, 1);
+    json.getBytes(key, close + 1, wrapped, 1);
     wrapped[wrapped.length - 1] = '}';
-    ex.usage(OpenAiUsageReader.read(wrapped));
+    return reader.read(wrapped);
   }
 
   private static int lastIndexOf(Buffer body, byte[] needle) {
@@ -118,17 +132,12 @@ final class UsageCapture {
     }
   }
 
-  /** One complete SSE line; only a data line whose usage is an object (not null) is parsed. */
+  /** One complete SSE line; only a data line whose usage is an object (not null) is read. */
   private void line(byte[] bytes, int from, int to) {
     if (to - from <= DATA.length || !startsWith(bytes, from, DATA)) {
       return;
     }
-    Buffer line = Buffer.buffer(Arrays.copyOfRange(bytes, from + DATA.length, to));
-    int key = lastIndexOf(line, USAGE);
-    int value = key < 0 ? -1 : valueStart(line, key + USAGE.length);
-    if (value >= 0 && line.getByte(value) == '{') {
-      exchange.usage(OpenAiUsageReader.read(line));
-    }
+    exchange.usage(lastUsage(Buffer.buffer(Arrays.copyOfRange(bytes, from + DATA.length, to)), reader));
   }
 
   private static byte[] join(byte[] head, byte[] bytes, int from, int to) {

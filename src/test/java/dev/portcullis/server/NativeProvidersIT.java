@@ -290,6 +290,25 @@ class NativeProvidersIT {
   }
 
   @Test
+  void anthropicClientPassingThroughToAnthropicIsRecordedWithItsTokens() throws Exception {
+    try (GatewayHarness h = anthropic()) {
+      HttpResponse<String> r = h.send(h.post("/v1/messages", """
+          {"model":"anthropic/claude-sonnet-4-5","max_tokens":100,"stream":true,
+           "messages":[{"role":"user","content":"Hello"}]}""")
+          .header("x-api-key", GatewayHarness.ADMIN_KEY).header("anthropic-version", "2023-06-01"));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("event: message_stop");
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.gateway.logWriter().written() >= 1);
+      JsonNode row = JSON.readTree(h.admin(h.get("/admin/v1/logs?provider=anthropic")).body()).path("data").get(0);
+      assertThat(row.path("prompt_tokens").asInt()).isPositive();
+      assertThat(row.path("completion_tokens").asInt()).isPositive();
+      assertThat(row.path("total_tokens").asInt())
+          .isEqualTo(row.path("prompt_tokens").asInt() + row.path("completion_tokens").asInt());
+    }
+  }
+
+  @Test
   void countTokensForAModelOutsideAnthropicIsEstimatedWithoutCallingItsProvider() throws Exception {
     try (GatewayHarness h = new GatewayHarness(dir)) {
       HttpResponse<String> r = h.send(h.post("/v1/messages/count_tokens", """

@@ -2,6 +2,8 @@ package dev.portcullis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.api.anthropic.AnthropicUsageReader;
+import dev.portcullis.api.openai.OpenAiUsageReader;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +11,17 @@ class UsageCaptureTest {
 
   private static Exchange fromJson(String body) {
     Exchange ex = new Exchange("POST", "/v1/chat/completions");
-    UsageCapture.fromJson(Buffer.buffer(body), ex);
+    UsageCapture.fromJson(Buffer.buffer(body), ex, OpenAiUsageReader::read);
     return ex;
   }
 
   private static Exchange fromStream(String... chunks) {
+    return fromStream(OpenAiUsageReader::read, chunks);
+  }
+
+  private static Exchange fromStream(UsageCapture.Reader reader, String... chunks) {
     Exchange ex = new Exchange("POST", "/v1/chat/completions");
-    UsageCapture capture = new UsageCapture(ex);
+    UsageCapture capture = new UsageCapture(ex, reader);
     for (String chunk : chunks) {
       capture.accept(Buffer.buffer(chunk));
     }
@@ -47,5 +53,21 @@ class UsageCaptureTest {
     assertThat(ex.promptTokens).isEqualTo(3);
     assertThat(ex.completionTokens).isEqualTo(4);
     assertThat(ex.totalTokens).isEqualTo(7);
+  }
+
+  @Test
+  void anthropicStreamReportsInputAtTheStartAndOutputAtTheEndAndBothAreKept() {
+    Exchange ex = fromStream(AnthropicUsageReader::read,
+        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"content\":[],"
+            + "\"usage\":{\"input_tokens\":25,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":100,"
+            + "\"output_tokens\":1}}}\n\n",
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"the usage: none\"}}\n\n",
+        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+            + "\"usage\":{\"output_tokens\":15}}\n\n",
+        "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    assertThat(ex.promptTokens).isEqualTo(125);
+    assertThat(ex.completionTokens).isEqualTo(15);
+    assertThat(ex.totalTokens).isEqualTo(140);
   }
 }
