@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenAI, Portkey and Anthropic Node SDKs, run by node's own test runner from {@code src/test/js}, against a real gateway.
+ * The OpenAI, Portkey and Anthropic Node SDKs, run by node's own test runner from {@code src/test/js}, against a real
+ * gateway whose mock upstream answers as OpenAI and, through the {@code claude} virtual key, as Anthropic.
  * Dependencies are installed with {@code npm ci} from the committed lock file when they are missing or stale.
  */
 class NodeClientsClientIT {
 
   private static final Path JS_DIR = Path.of("src", "test", "js");
   /** Tests in {@code *.test.mjs}: a file that is silently skipped, or a test lost, changes this count. */
-  private static final int EXPECTED_PASSING = 16;
+  private static final int EXPECTED_PASSING = 19;
   private static final String PORTKEY_PROVIDER_KEY = "sk-portkey-callers-own-key-44444";
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration TEST_TIMEOUT = Duration.ofMinutes(2);
@@ -40,6 +42,10 @@ class NodeClientsClientIT {
   void openAiPortkeyAndAnthropicNodeSdksPassEveryTestThroughTheGateway() {
     installDependenciesWhenStale();
     try (GatewayHarness h = new GatewayHarness(dir)) {
+      HttpResponse<String> claude = h.admin(h.post("/admin/v1/virtual-keys", """
+          {"name":"claude","slug":"claude","provider":"anthropic","api_key":"sk-ant-virtual","base_url":"%s"}"""
+          .formatted(h.mock.baseUrl())));
+      assertThat(claude.statusCode()).as(claude.body()).isEqualTo(201);
       Map<String, String> env = Map.of(
           "GATEWAY_URL", h.url("/v1"),
           "GATEWAY_KEY", GatewayHarness.ADMIN_KEY,
