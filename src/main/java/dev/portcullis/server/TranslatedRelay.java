@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Answers the client from a translated call: a whole answer decoded by the provider's codec and written in the
@@ -29,6 +30,27 @@ final class TranslatedRelay {
       relayStream(ex, call, resp, out);
       return;
     }
+    answerWhole(ex, resp, out, body -> {
+      ChatResponse response = call.codec().response(body, call.chat(), ex.target);
+      ex.usage(response.usage());
+      return call.dialect().encode(response, call.chat());
+    });
+  }
+
+  void relay(Exchange ex, UpstreamCall.TranslatedEndpoint call, HttpClientResponse resp, HttpServerResponse out) {
+    answerWhole(ex, resp, out, body -> {
+      Buffer answer = Buffer.buffer(call.codec().response(body, call.body(), ex.target));
+      UsageCapture.fromJson(answer, ex, OpenAiUsageReader::read);
+      return answer;
+    });
+  }
+
+  /**
+   * Reads the provider's whole answer, translates it and sends it as JSON; a translation that fails (a provider
+   * body that is not its documented format) is the exchange's error instead.
+   */
+  private void answerWhole(Exchange ex, HttpClientResponse resp, HttpServerResponse out,
+      Function<Buffer, Buffer> translate) {
     resp.body().onComplete(ar -> {
       if (ex.finished()) {
         return;
@@ -39,39 +61,13 @@ final class TranslatedRelay {
       }
       Buffer answer;
       try {
-        ChatResponse response = call.codec().response(ar.result(), call.chat(), ex.target);
-        ex.usage(response.usage());
-        answer = call.dialect().encode(response, call.chat());
+        answer = translate.apply(ar.result());
       } catch (RuntimeException e) {
         forwarder.fail(ex, out, e);
         return;
       }
       ex.markFirstByte();
       out.setStatusCode(200).putHeader("content-type", "application/json").end(answer);
-      forwarder.succeed(ex, 200);
-    });
-  }
-
-  void relay(Exchange ex, UpstreamCall.TranslatedEndpoint call, HttpClientResponse resp, HttpServerResponse out) {
-    resp.body().onComplete(ar -> {
-      if (ex.finished()) {
-        return;
-      }
-      if (ar.failed()) {
-        forwarder.fail(ex, out, UpstreamForwarder.unreachable(ex.target, ar.cause()));
-        return;
-      }
-      byte[] answer;
-      try {
-        answer = call.codec().response(ar.result(), call.body(), ex.target);
-      } catch (RuntimeException e) {
-        forwarder.fail(ex, out, e);
-        return;
-      }
-      Buffer body = Buffer.buffer(answer);
-      UsageCapture.fromJson(body, ex, OpenAiUsageReader::read);
-      ex.markFirstByte();
-      out.setStatusCode(200).putHeader("content-type", "application/json").end(body);
       forwarder.succeed(ex, 200);
     });
   }
