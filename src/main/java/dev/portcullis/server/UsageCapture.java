@@ -3,7 +3,6 @@ package dev.portcullis.server;
 import dev.portcullis.model.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Picks token usage out of a response on its way to the client without holding the response: from a JSON body at
@@ -37,29 +36,30 @@ final class UsageCapture {
    * parsed, not the whole answer.
    */
   static void fromJson(Buffer body, Exchange ex, Reader reader) {
-    ex.usage(lastUsage(body, reader));
+    byte[] bytes = body.getBytes();
+    ex.usage(lastUsage(bytes, 0, bytes.length, reader));
   }
 
-  /** The last {@code "usage": {...}} of {@code json}, cut out and read; null when there is none. */
-  private static Usage lastUsage(Buffer json, Reader reader) {
-    int key = lastIndexOf(json, USAGE);
-    int open = key < 0 ? -1 : valueStart(json, key + USAGE.length);
-    int close = open < 0 || json.getByte(open) != '{' ? -1 : objectEnd(json, open);
+  /** The last {@code "usage": {...}} in {@code json[from, to)}, cut out and read; null when there is none. */
+  private static Usage lastUsage(byte[] json, int from, int to, Reader reader) {
+    int key = lastIndexOf(json, from, to, USAGE);
+    int open = key < 0 ? -1 : valueStart(json, key + USAGE.length, to);
+    int close = open < 0 || json[open] != '{' ? -1 : objectEnd(json, open, to);
     if (close < 0) {
       return null;
     }
     byte[] wrapped = new byte[close - key + 3];
     wrapped[0] = '{';
-    json.getBytes(key, close + 1, wrapped, 1);
+    System.arraycopy(json, key, wrapped, 1, close + 1 - key);
     wrapped[wrapped.length - 1] = '}';
     return reader.read(wrapped);
   }
 
-  private static int lastIndexOf(Buffer body, byte[] needle) {
+  private static int lastIndexOf(byte[] bytes, int from, int to, byte[] needle) {
     outer:
-    for (int i = body.length() - needle.length; i >= 0; i--) {
+    for (int i = to - needle.length; i >= from; i--) {
       for (int j = 0; j < needle.length; j++) {
-        if (body.getByte(i + j) != needle[j]) {
+        if (bytes[i + j] != needle[j]) {
           continue outer;
         }
       }
@@ -69,27 +69,27 @@ final class UsageCapture {
   }
 
   /** Index of the first byte of the value after {@code "key"}, past the colon and blanks; -1 if malformed. */
-  private static int valueStart(Buffer body, int from) {
+  private static int valueStart(byte[] bytes, int from, int to) {
     int i = from;
-    while (i < body.length() && body.getByte(i) != ':') {
-      if (!Character.isWhitespace(body.getByte(i))) {
+    while (i < to && bytes[i] != ':') {
+      if (!Character.isWhitespace(bytes[i])) {
         return -1;
       }
       i++;
     }
     i++;
-    while (i < body.length() && Character.isWhitespace(body.getByte(i))) {
+    while (i < to && Character.isWhitespace(bytes[i])) {
       i++;
     }
-    return i < body.length() ? i : -1;
+    return i < to ? i : -1;
   }
 
   /** Index of the brace closing the object opened at {@code open}, skipping strings; -1 if it never closes. */
-  private static int objectEnd(Buffer body, int open) {
+  private static int objectEnd(byte[] bytes, int open, int to) {
     int depth = 0;
     boolean inString = false;
-    for (int i = open; i < body.length(); i++) {
-      byte b = body.getByte(i);
+    for (int i = open; i < to; i++) {
+      byte b = bytes[i];
       if (inString) {
         if (b == '\\') {
           i++;
@@ -109,11 +109,11 @@ final class UsageCapture {
 
   /** Feeds one chunk of an event stream. */
   void accept(Buffer chunk) {
-    int length = chunk.length();
-    if (pending.length == 0 && length > 0 && chunk.getByte(length - 1) == '\n' && lastIndexOf(chunk, USAGE) < 0) {
+    byte[] bytes = chunk.getBytes();
+    int length = bytes.length;
+    if (pending.length == 0 && length > 0 && bytes[length - 1] == '\n' && lastIndexOf(bytes, 0, length, USAGE) < 0) {
       return;
     }
-    byte[] bytes = chunk.getBytes();
     int lineStart = 0;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == '\n') {
@@ -137,7 +137,7 @@ final class UsageCapture {
     if (to - from <= DATA.length || !startsWith(bytes, from, DATA)) {
       return;
     }
-    exchange.usage(lastUsage(Buffer.buffer(Arrays.copyOfRange(bytes, from + DATA.length, to)), reader));
+    exchange.usage(lastUsage(bytes, from + DATA.length, to, reader));
   }
 
   private static byte[] join(byte[] head, byte[] bytes, int from, int to) {
