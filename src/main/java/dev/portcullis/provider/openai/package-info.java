@@ -1,0 +1,2 @@
+/** The adapter shared by every OpenAI-wire provider: passthrough for OpenAI clients, OpenAI chat for the others. */
+package dev.portcullis.provider.openai;
