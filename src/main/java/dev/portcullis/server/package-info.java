@@ -1,2 +1,5 @@
-/** HTTP bootstrap, routes, the passthrough forwarder and the one place errors are rendered. */
+/**
+ * HTTP bootstrap, routes, the request path (passthrough and translated calls to providers) and the one place errors
+ * are rendered.
+ */
 package dev.portcullis.server;
