@@ -309,6 +309,29 @@ class NativeProvidersIT {
   }
 
   @Test
+  void fallbackFromAnUnreachableOpenAiTargetIsServedByAnthropicThroughTranslation() throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      String config = """
+          {"strategy":{"mode":"fallback"},"targets":[
+            {"provider":"openai","api_key":"sk-openai","custom_host":"http://127.0.0.1:1/v1"},
+            {"provider":"anthropic","api_key":"sk-ant-config","custom_host":"%s",
+             "override_params":{"model":"claude-haiku-4-5"}}]}""".formatted(h.mock.baseUrl());
+      HttpResponse<String> r = h.chat("""
+          {"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}]}""",
+          "x-portcullis-config", config.replace("\n", ""));
+
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.headers().firstValue("x-portcullis-last-used-option-index")).hasValue("config.targets[1]");
+      assertThat(r.headers().firstValue("x-portcullis-provider")).hasValue("anthropic");
+      assertThat(JSON.readTree(r.body()).path("object").asText()).isEqualTo("chat.completion");
+      RecordedRequest sent = h.mock.recordedRequests().getLast();
+      assertThat(sent.path()).isEqualTo("/v1/messages");
+      assertThat(sent.header("x-api-key")).isEqualTo("sk-ant-config");
+      assertThat(JSON.readTree(sent.bodyAsString()).path("model").asText()).isEqualTo("claude-haiku-4-5");
+    }
+  }
+
+  @Test
   void countTokensForAModelOutsideAnthropicIsEstimatedWithoutCallingItsProvider() throws Exception {
     try (GatewayHarness h = new GatewayHarness(dir)) {
       HttpResponse<String> r = h.send(h.post("/v1/messages/count_tokens", """
