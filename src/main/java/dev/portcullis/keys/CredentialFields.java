@@ -8,12 +8,10 @@ import dev.portcullis.provider.ProviderTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Which credential fields a virtual key of each provider carries, as data: OpenAI-wire providers take an
@@ -34,8 +32,6 @@ public final class CredentialFields {
   public record Field(String name, boolean secret, boolean required, Pattern format, String expected) {}
 
   private static final Map<String, List<Field>> NATIVE = new LinkedHashMap<>();
-  private static final Map<String, String> NATIVE_ALIASES =
-      Map.of("azure", "azure-openai", "aws-bedrock", "bedrock", "vertex", "vertex-ai", "gemini", "google");
 
   static {
     NATIVE.put("azure-openai", List.of(
@@ -62,22 +58,13 @@ public final class CredentialFields {
 
   private CredentialFields() {}
 
-  /** The canonical id of a provider a virtual key may name, from the provider table or the native list. */
+  /** The canonical id of a provider a virtual key may name: a row of the provider table, by id or alias. */
   static Optional<String> canonicalProvider(String id) {
-    if (id == null) {
-      return Optional.empty();
-    }
-    Optional<ProviderSpec> wire = ProviderTable.find(id);
-    if (wire.isPresent()) {
-      return Optional.of(wire.get().id());
-    }
-    String lower = id.toLowerCase(Locale.ROOT);
-    String canonical = NATIVE_ALIASES.getOrDefault(lower, lower);
-    return NATIVE.containsKey(canonical) ? Optional.of(canonical) : Optional.empty();
+    return ProviderTable.find(id).map(ProviderSpec::id);
   }
 
   static String providerChoices() {
-    return Stream.concat(ProviderTable.ids().stream(), NATIVE.keySet().stream()).collect(Collectors.joining(", "));
+    return String.join(", ", ProviderTable.ids());
   }
 
   /** The fields of a canonical provider id. */

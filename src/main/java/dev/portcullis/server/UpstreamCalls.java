@@ -32,7 +32,8 @@ import java.util.Set;
 final class UpstreamCalls {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+  /** Headers that belong to one connection, never copied from one side of the gateway to the other. */
+  static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
       "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "set-cookie");
   /** Client headers a provider understands and that carry no gateway secret: forwarded as they are. */
   private static final List<String> PASSED_THROUGH = List.of("openai-organization", "openai-project", "openai-beta",

@@ -21,7 +21,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -31,9 +30,6 @@ import java.util.function.Consumer;
  * {@link TranslatedRelay}. A client that leaves, or a timeout, resets the upstream request.
  */
 final class UpstreamForwarder {
-
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
-      "content-length", "upgrade", "proxy-authenticate", "proxy-authorization", "te", "trailer", "set-cookie");
 
   private final HttpClient client;
   private final Vertx vertx;
@@ -240,7 +236,7 @@ final class UpstreamForwarder {
 
   /** Whether a header belongs to one connection only; compared without allocating a lower-cased copy. */
   private static boolean hopByHop(String name) {
-    for (String h : HOP_BY_HOP) {
+    for (String h : UpstreamCalls.HOP_BY_HOP) {
       if (h.equalsIgnoreCase(name)) {
         return true;
       }
