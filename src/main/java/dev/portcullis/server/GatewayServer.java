@@ -60,15 +60,17 @@ public final class GatewayServer implements AutoCloseable {
   private final ChangeBus changes;
   private final KeyUsage usage;
   private final int port;
+  private final int eventLoopsServing;
   private final Optional<String> generatedAdminKey;
 
   private GatewayServer(Vertx vertx, GatewayServices services, ChangeBus changes, KeyUsage usage, int port,
-      Optional<String> generatedAdminKey) {
+      int eventLoopsServing, Optional<String> generatedAdminKey) {
     this.vertx = vertx;
     this.services = services;
     this.changes = changes;
     this.usage = usage;
     this.port = port;
+    this.eventLoopsServing = eventLoopsServing;
     this.generatedAdminKey = generatedAdminKey;
   }
 
@@ -114,14 +116,19 @@ public final class GatewayServer implements AutoCloseable {
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();
       vertx.deployVerticle(() -> {
-        GatewayVerticle verticle = new GatewayVerticle(services, bind);
+        GatewayVerticle verticle = new GatewayVerticle(services, bind, GatewayVerticle.upstreamClient(v));
         verticles.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(cores)).await(30, TimeUnit.SECONDS);
       int port = verticles.getFirst().actualPort();
+      int loops = (int) verticles.stream().map(GatewayVerticle::eventLoop).distinct().count();
+      if (loops < cores) {
+        LOG.warn("the {} server instances run on only {} of {} event loops: connections will not spread over "
+            + "every core", cores, loops, cores);
+      }
       LOG.info("gateway started on {}:{} (database {}, providers {}, changes {})", config.host(), port,
           database, serverProviders.ids(), config.redisUrl() == null ? "in process" : "Redis " + config.redisChannel());
-      return new GatewayServer(vertx, services, changes, usage, port, generated);
+      return new GatewayServer(vertx, services, changes, usage, port, loops, generated);
     } catch (Exception e) {
       if (changes != null) {
         changes.close();
@@ -155,6 +162,11 @@ public final class GatewayServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** How many distinct event loops accept connections: one per core when the instances spread as they should. */
+  int eventLoopsServing() {
+    return eventLoopsServing;
   }
 
   /** The bootstrap admin key when this start generated it (first start without PORTCULLIS_ADMIN_KEY). */

@@ -6,6 +6,7 @@ import dev.portcullis.routing.config.PlanExecutor;
 import dev.portcullis.routing.config.RetryAfterReader;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
@@ -29,17 +30,24 @@ final class GatewayVerticle extends VerticleBase {
 
   private final GatewayServices services;
   private final int port;
-  private HttpClient client;
+  private final HttpClient client;
   private volatile int actualPort;
+  private volatile Thread eventLoop;
 
-  GatewayVerticle(GatewayServices services, int port) {
+  GatewayVerticle(GatewayServices services, int port, HttpClient client) {
     this.services = services;
     this.port = port;
+    this.client = client;
   }
 
-  @Override
-  public Future<?> start() {
-    client = vertx.httpClientBuilder()
+  /**
+   * The pooled client one instance sends upstream calls with. It is built before the instances are deployed, on
+   * the deploying thread: building it takes an event loop for the pool's cleaner timer, and taken inside
+   * {@link #start()} that would race with the deployment handing out event loops round robin, so that now and then
+   * every instance (and so every connection) landed on one event loop while the others idled.
+   */
+  static HttpClient upstreamClient(Vertx vertx) {
+    return vertx.httpClientBuilder()
         .with(new HttpClientOptions()
             .setTcpNoDelay(true)
             .setKeepAlive(true)
@@ -49,6 +57,11 @@ final class GatewayVerticle extends VerticleBase {
             .setDecoderInitialBufferSize(1024))
         .with(new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1))
         .build();
+  }
+
+  @Override
+  public Future<?> start() {
+    eventLoop = Thread.currentThread();
     UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder(),
         new UpstreamCalls(services.adapters()));
     Clock clock = Clock.systemUTC();
@@ -89,6 +102,11 @@ final class GatewayVerticle extends VerticleBase {
     }).listen().onSuccess(s -> actualPort = s.actualPort());
   }
 
+  /** The event-loop thread this instance runs on, once started. */
+  Thread eventLoop() {
+    return eventLoop;
+  }
+
   /** The port this instance listens on (the shared random port when started with a negative port). */
   int actualPort() {
     return actualPort;
@@ -121,6 +139,6 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return client == null ? Future.succeededFuture() : client.close();
+    return client.close();
   }
 }
