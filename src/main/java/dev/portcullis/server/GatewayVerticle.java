@@ -92,7 +92,11 @@ final class GatewayVerticle extends VerticleBase {
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(0)
         .setMaxHeaderSize(32 * 1024)
-        .setCompressionSupported(false));
+        .setCompressionSupported(false)
+        // The gateway serves no WebSockets; with these on, every connection carries a handler that inspects each
+        // request and response for a WebSocket handshake.
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false));
     return server.requestHandler(req -> {
       if (req.path().startsWith("/v1/")) {
         inference.handle(req);
