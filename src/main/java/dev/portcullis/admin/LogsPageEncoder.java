@@ -2,12 +2,14 @@ package dev.portcullis.admin;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portcullis.observe.AttemptRecord;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.store.Page;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -65,7 +67,53 @@ final class LogsPageEncoder {
     json.writeEndObject();
     json.writeStringField("error_type", r.errorType());
     json.writeStringField("error_message", r.errorMessage());
+    nullableNumber(json, "cached_tokens", r.cachedTokens());
+    nullableNumber(json, "reasoning_tokens", r.reasoningTokens());
+    json.writeStringField("user_id", r.userId());
+    json.writeNumberField("retries", r.retries());
+    json.writeStringField("fallback_index", r.fallbackIndex());
+    json.writeArrayFieldStart("attempts");
+    for (AttemptRecord a : r.attempts()) {
+      json.writeStartObject();
+      json.writeStringField("option", a.option());
+      json.writeStringField("provider", a.provider());
+      json.writeStringField("model", a.model());
+      json.writeStringField("virtual_key", a.virtualKey());
+      json.writeNumberField("status", a.status());
+      json.writeStringField("error_type", a.errorType());
+      json.writeNumberField("latency_ms", a.latencyMs());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    nullableDecimal(json, "cost_usd", r.costUsd());
+    json.writeStringField("cost_status", r.costStatus());
+    json.writeStringField("cache_status", r.cacheStatus());
+    nullableDecimal(json, "cache_saved_usd", r.cacheSavedUsd());
+    json.writeArrayFieldStart("policy_rule_ids");
+    for (String id : r.policyRuleIds()) {
+      json.writeString(id);
+    }
+    json.writeEndArray();
+    json.writeStringField("policy_verdict", r.policyVerdict());
+    json.writeStringField("guardrail_verdict", r.guardrailVerdict());
+    if (r.hookResults() == null) {
+      json.writeNullField("hook_results");
+    } else {
+      json.writeFieldName("hook_results");
+      json.writeRawValue(r.hookResults());
+    }
+    json.writeStringField("prompt_id", r.promptId());
+    nullableNumber(json, "prompt_version", r.promptVersion());
+    json.writeStringField("prompt_label", r.promptLabel());
     json.writeEndObject();
+  }
+
+  private static void nullableDecimal(JsonGenerator json, String name, BigDecimal value) throws IOException {
+    if (value == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, value);
+    }
   }
 
   private static void nullableNumber(JsonGenerator json, String name, Number value) throws IOException {

@@ -158,16 +158,33 @@ public final class RequestLogWriter implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement(RequestLogTable.INSERT)) {
+        boolean bodies = false;
         for (RequestRecord record : batch) {
           RequestLogTable.bind(insert, record);
           insert.addBatch();
+          bodies |= RequestLogTable.hasBodies(record);
         }
         insert.executeBatch();
+        if (bodies) {
+          insertBodies(connection, batch);
+        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);
         throw e;
       }
+    }
+  }
+
+  private static void insertBodies(Connection connection, List<RequestRecord> batch) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(RequestLogTable.INSERT_BODIES)) {
+      for (RequestRecord record : batch) {
+        if (RequestLogTable.hasBodies(record)) {
+          RequestLogTable.bindBodies(insert, record);
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
     }
   }
 

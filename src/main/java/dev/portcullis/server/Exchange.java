@@ -83,26 +83,24 @@ final class Exchange {
     }
     finished = true;
     long now = System.nanoTime();
-    return new RequestRecord(
-        id,
-        traceId,
-        startedAt,
-        principal == null ? ApiKeyService.DEFAULT_WORKSPACE : principal.workspaceId(),
-        principal == null ? null : principal.keyId(),
-        target == null ? null : target.virtualKey(),
-        target == null ? null : target.provider().id(),
-        target == null ? null : target.model(),
-        method,
-        path,
-        status,
-        stream,
-        (now - startNanos) / 1_000_000,
-        firstByteNanos == 0 ? null : (firstByteNanos - startNanos) / 1_000_000,
-        promptTokens,
-        completionTokens,
-        totalTokens,
-        metadata,
-        errorType,
-        errorMessage);
+    return RequestRecord.builder(id, startedAt)
+        .traceId(traceId)
+        .workspaceId(principal == null ? ApiKeyService.DEFAULT_WORKSPACE : principal.workspaceId())
+        .apiKeyId(principal == null ? null : principal.keyId())
+        .virtualKey(target == null ? null : target.virtualKey())
+        .provider(target == null ? null : target.provider().id())
+        .model(target == null ? null : target.model())
+        .method(method)
+        .path(path)
+        .status(status)
+        .stream(stream)
+        .latencyMs((now - startNanos) / 1_000_000)
+        .ttfbMs(firstByteNanos == 0 ? null : (firstByteNanos - startNanos) / 1_000_000)
+        .tokens(promptTokens, completionTokens, totalTokens, null, null)
+        .metadata(metadata)
+        .error(errorType, errorMessage)
+        .retries(retryAttemptCount)
+        .fallbackIndex(lastUsedOptionIndex)
+        .build();
   }
 }

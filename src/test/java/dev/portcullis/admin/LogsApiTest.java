@@ -76,8 +76,10 @@ class LogsApiTest {
   @Test
   void listsRecordsNewestFirstAsSnakeCaseObjectsAndPagesWithTheCursor() throws Exception {
     store(
-        new RequestRecord("req-1", "trace-1", T0, "default", "key-1", "openai-prod", "openai", "gpt-4o", "POST",
-            "/v1/chat/completions", 200, true, 812, 95L, 12, 34, 46, Map.of("team", "search"), null, null),
+        RequestRecord.builder("req-1", T0).traceId("trace-1").workspaceId("default").apiKeyId("key-1")
+            .virtualKey("openai-prod").provider("openai").model("gpt-4o").method("POST").path("/v1/chat/completions")
+            .status(200).stream(true).latencyMs(812).ttfbMs(95L).tokens(12, 34, 46, null, null)
+            .metadata(Map.of("team", "search")).build(),
         request("req-2", T0.plusSeconds(1)).build(),
         request("req-3", T0.plusSeconds(2)).build());
 
@@ -99,7 +101,10 @@ class LogsApiTest {
          "api_key_id":"key-1","virtual_key":"openai-prod","provider":"openai","model":"gpt-4o","method":"POST",
          "path":"/v1/chat/completions","status":200,"stream":true,"latency_ms":812,"ttfb_ms":95,
          "prompt_tokens":12,"completion_tokens":34,"total_tokens":46,"metadata":{"team":"search"},
-         "error_type":null,"error_message":null}"""));
+         "error_type":null,"error_message":null,"cached_tokens":null,"reasoning_tokens":null,"user_id":null,
+         "retries":0,"fallback_index":null,"attempts":[],"cost_usd":null,"cost_status":null,"cache_status":null,
+         "cache_saved_usd":null,"policy_rule_ids":[],"policy_verdict":null,"guardrail_verdict":null,
+         "hook_results":null,"prompt_id":null,"prompt_version":null,"prompt_label":null}"""));
   }
 
   @Test

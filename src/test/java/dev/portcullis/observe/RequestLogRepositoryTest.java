@@ -8,6 +8,7 @@ import dev.portcullis.store.Database;
 import dev.portcullis.store.Page;
 import dev.portcullis.store.PostgresTestSchema;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,12 +164,18 @@ class RequestLogRepositoryTest {
 
     @Test
     void everyFieldSurvivesTheRoundTrip() throws SQLException {
-      RequestRecord full = new RequestRecord("full", "trace-1", Instant.parse("2025-01-31T09:30:00.123Z"), "team-a",
-          "key-9", "openai-prod", "openai", "gpt-4o", "POST", "/v1/chat/completions", 502, true, 1_234, 56L, 10, 20, 30,
-          Map.of("team", "search", "_user", "ada"), "api_error", "upstream said no");
-      RequestRecord sparse = new RequestRecord("sparse", null, Instant.parse("2025-01-31T09:30:00Z"), "default", null,
-          null, null, null, "GET", "/v1/models", 401, false, 3, null, null, null, null, Map.of(), "authentication_error",
-          null);
+      RequestRecord full = RequestRecord.builder("full", Instant.parse("2025-01-31T09:30:00.123Z"))
+          .traceId("trace-1").workspaceId("team-a").apiKeyId("key-9").virtualKey("openai-prod").provider("openai")
+          .model("gpt-4o").method("POST").path("/v1/chat/completions").status(502).stream(true).latencyMs(1_234)
+          .ttfbMs(56L).tokens(10, 20, 30, 4, 6).metadata(Map.of("team", "search", "_user", "ada")).userId("ada")
+          .error("api_error", "upstream said no").retries(-1).fallbackIndex("config.targets[1]")
+          .attempts(List.of(new AttemptRecord("config.targets[0]", "openai", "gpt-4o", "openai-prod", 503,
+              "api_error", 40), new AttemptRecord("config.targets[1]", "anthropic", "claude", null, 0, "timeout", 9)))
+          .cost(new BigDecimal("0.000125"), "priced").cache("MISS", null).policy(List.of("pol-1", "pol-2"), "allow")
+          .guardrails("flagged", "{\"before_request_hooks\":[]}").prompt("prm-1", 3, "production").build();
+      RequestRecord sparse = RequestRecord.builder("sparse", Instant.parse("2025-01-31T09:30:00Z"))
+          .workspaceId("default").method("GET").path("/v1/models").status(401).latencyMs(3)
+          .error("authentication_error", null).build();
       store(full, sparse);
 
       assertThat(repository.find(RequestLogQuery.newest().build()).items()).containsExactly(full, sparse);

@@ -60,7 +60,8 @@ public final class RequestRecords {
   }
 
   public RequestRecord build() {
-    return new RequestRecord(id, "trace-" + id, startedAt, workspaceId, apiKeyId, null, provider, model, "POST",
-        "/v1/chat/completions", status, false, 120, 80L, 10, 20, 30, metadata, null, null);
+    return RequestRecord.builder(id, startedAt).traceId("trace-" + id).workspaceId(workspaceId).apiKeyId(apiKeyId)
+        .provider(provider).model(model).method("POST").path("/v1/chat/completions").status(status)
+        .latencyMs(120).ttfbMs(80L).tokens(10, 20, 30, null, null).metadata(metadata).build();
   }
 }

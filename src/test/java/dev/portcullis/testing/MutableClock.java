@@ -1,22 +1,25 @@
 package dev.portcullis.testing;
 
-import java.time.Clock;
+import dev.portcullis.time.GatewayClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-public final class MutableClock extends Clock {
+/**
+ * A clock that stands still until a test moves it: {@link #advance} moves the wall clock and the monotonic tick by
+ * the same amount, as real time would.
+ */
+public final class MutableClock extends GatewayClock {
 
   private volatile Instant now;
+  private volatile long nanos;
 
   public MutableClock(Instant start) {
     this.now = start;
   }
 
-  public void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
+    nanos += duration.toNanos();
   }
 
   @Override
@@ -25,12 +28,7 @@ public final class MutableClock extends Clock {
   }
 
   @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("a test clock stays in UTC");
+  public long nanoTime() {
+    return nanos;
   }
 }
