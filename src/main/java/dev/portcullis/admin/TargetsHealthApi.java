@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
 /**
- * {@code GET /admin/v1/targets/health}: every routing target's circuit breaker, as this node sees it. Breakers are
- * shared by every workspace's traffic (targets name hosts and virtual keys), so only root-workspace keys may look.
+ * {@code GET /admin/v1/targets/health}: every routing target's circuit breaker, as this node sees it, one per
+ * workspace and target (the target named by the workspace id, then its provider, host and credential fingerprint or
+ * its virtual key). The list spans every workspace, so only root-workspace keys may look.
  */
 public final class TargetsHealthApi {
 

@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;

@@ -32,8 +32,8 @@ import java.util.Map;
  * @param requestTimeoutMs per-request timeout in milliseconds, or null
  * @param config routing config: inline JSON or a saved config id, or null
  * @param providerFamily provider-family headers ({@code -openai-organization}...) by name without prefix
- * @param providerFields provider credential fields from {@code -aws-*}, {@code -azure-*}, {@code -vertex-*} and
- *     {@code -anthropic-*} headers, by field name ({@code aws_region}, {@code resource_name}...)
+ * @param values every gateway header by name without prefix (the native prefix winning), where provider specs find
+ *     the credential fields their headers carry ({@code aws-region}, {@code azure-resource-name}...)
  * @param strictOpenAiCompliance whether parameters a provider cannot take are refused (400) rather than dropped
  */
 public record GatewayHeaders(
@@ -49,7 +49,7 @@ public record GatewayHeaders(
     Long requestTimeoutMs,
     String config,
     Map<String, String> providerFamily,
-    Map<String, String> providerFields,
+    Map<String, String> values,
     boolean strictOpenAiCompliance) {
 
   public static final String NATIVE_PREFIX = "x-portcullis-";
@@ -58,24 +58,6 @@ public record GatewayHeaders(
   private static final int MAX_METADATA_BYTES = 8192;
   /** Provider-family header names (after the prefix) the gateway passes on to the provider. */
   public static final List<String> FAMILY = List.of("openai-organization", "openai-project", "openai-beta");
-  /** Provider credential headers (after the prefix) and the credential field each one sets. */
-  private static final Map<String, String> FIELD_HEADERS = Map.ofEntries(
-      Map.entry("aws-access-key-id", "aws_access_key_id"),
-      Map.entry("aws-secret-access-key", "aws_secret_access_key"),
-      Map.entry("aws-session-token", "aws_session_token"),
-      Map.entry("aws-region", "aws_region"),
-      Map.entry("aws-role-arn", "aws_role_arn"),
-      Map.entry("aws-external-id", "aws_external_id"),
-      Map.entry("azure-resource-name", "resource_name"),
-      Map.entry("azure-deployment-id", "deployment_id"),
-      Map.entry("azure-api-version", "api_version"),
-      Map.entry("azure-ad-token", "azure_ad_token"),
-      Map.entry("vertex-project-id", "vertex_project_id"),
-      Map.entry("vertex-region", "vertex_region"),
-      Map.entry("vertex-service-account-json", "vertex_service_account_json"),
-      Map.entry("anthropic-version", "anthropic_version"),
-      Map.entry("anthropic-beta", "anthropic_beta"));
-
   public static GatewayHeaders parse(MultiMap headers) {
     Map<String, String> nativeValues = Map.of();
     Map<String, String> portkeyValues = Map.of();
@@ -114,7 +96,7 @@ public record GatewayHeaders(
         timeout(prefix, v.get("request-timeout")),
         v.get("config"),
         v.family(),
-        v.fields(),
+        v.all(),
         strict(prefix, v.get("strict-open-ai-compliance")));
   }
 
@@ -135,22 +117,17 @@ public record GatewayHeaders(
       return v == null || v.isBlank() ? null : v.trim();
     }
 
-    /** Provider credential fields named by {@code -aws-*}, {@code -azure-*}, {@code -vertex-*} headers. */
-    Map<String, String> fields() {
-      if (nativeValues.isEmpty() && portkeyValues.isEmpty()) {
-        return Map.of();
+    /** Every value by name, the native prefix winning. */
+    Map<String, String> all() {
+      if (portkeyValues.isEmpty()) {
+        return nativeValues;
       }
-      Map<String, String> out = null;
-      for (Map.Entry<String, String> e : FIELD_HEADERS.entrySet()) {
-        String value = get(e.getKey());
-        if (value != null) {
-          if (out == null) {
-            out = new HashMap<>(8);
-          }
-          out.put(e.getValue(), value);
-        }
+      if (nativeValues.isEmpty()) {
+        return portkeyValues;
       }
-      return out == null ? Map.of() : out;
+      Map<String, String> out = new HashMap<>(portkeyValues);
+      out.putAll(nativeValues);
+      return out;
     }
 
     /** Provider-family headers ({@code -openai-*}), by name without prefix. */

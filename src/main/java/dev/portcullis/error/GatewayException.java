@@ -68,6 +68,30 @@ public abstract sealed class GatewayException extends RuntimeException {
     return new UpstreamUnreachable(message);
   }
 
+  public static UnsupportedMediaType unsupportedMediaType(String message) {
+    return new UnsupportedMediaType(message);
+  }
+
+  /**
+   * The same failure, its message followed by {@code detail} (what else the client should know, such as every
+   * attempt that was made). Status, type, param and code stay.
+   */
+  public GatewayException withDetail(String detail) {
+    String message = getMessage() + detail;
+    return switch (this) {
+      case BadRequest e -> new BadRequest(message, e.param(), e.code());
+      case Unauthorized e -> new Unauthorized(message);
+      case Forbidden e -> new Forbidden(message);
+      case NotFound e -> new NotFound(message);
+      case Conflict e -> new Conflict(message);
+      case RequestTimeout e -> new RequestTimeout(message);
+      case UpstreamUnreachable e -> new UpstreamUnreachable(message);
+      case UnsupportedMediaType e -> new UnsupportedMediaType(message);
+      case UpstreamError e -> new UpstreamError(e.status(), e.type(), message, e.param(), e.code());
+      case PayloadTooLarge e -> e;
+    };
+  }
+
   /** 400: the request itself is wrong (JSON, fields, headers, model address). */
   public static final class BadRequest extends GatewayException {
     private BadRequest(String message, String param, String code) {
@@ -201,6 +225,23 @@ public abstract sealed class GatewayException extends RuntimeException {
     @Override
     public String type() {
       return "api_error";
+    }
+  }
+
+  /** 415: the body is not in a format the endpoint reads. */
+  public static final class UnsupportedMediaType extends GatewayException {
+    private UnsupportedMediaType(String message) {
+      super(message, "content-type", "unsupported_media_type");
+    }
+
+    @Override
+    public int status() {
+      return 415;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
     }
   }
 

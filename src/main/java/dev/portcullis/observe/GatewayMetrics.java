@@ -19,12 +19,17 @@ import java.util.function.ToDoubleFunction;
  * Prometheus metrics, fed from finished requests' records and from gauges read at scrape time. Label values stay
  * low-cardinality: provider and status for requests, target for breakers.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements RequestListener {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
   private final Map<String, Counter> tokenCounters = new ConcurrentHashMap<>();
   private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void ended(CallView call, RequestRecord record) {
+    record(record);
+  }
 
   /** Counts one finished request: its latency by provider and status, and its tokens by provider. */
   public void record(RequestRecord r) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * one daemon thread writes what it holds in batched transactions. When the queue is full, records are dropped and
  * counted, never waited for. {@link #close()} writes everything still queued before it returns.
  */
-public final class RequestLogWriter implements AutoCloseable {
+public final class RequestLogWriter implements RequestListener, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
 
@@ -70,6 +70,12 @@ public final class RequestLogWriter implements AutoCloseable {
     RequestLogWriter writer = new RequestLogWriter(dataSource, capacity, clock);
     writer.worker.start();
     return writer;
+  }
+
+  /** Every call's record is queued for the log when the call ends. */
+  @Override
+  public void ended(CallView call, RequestRecord record) {
+    record(record);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.portcullis.provider;
 
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
-import dev.portcullis.routing.Target;
 import io.vertx.core.buffer.Buffer;
 
 /**

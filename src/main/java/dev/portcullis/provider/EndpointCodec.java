@@ -1,7 +1,6 @@
 package dev.portcullis.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.routing.Target;
 import io.vertx.core.buffer.Buffer;
 
 /**

@@ -1,8 +1,7 @@
 package dev.portcullis.provider;
 
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.routing.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -1,5 +1,12 @@
 package dev.portcullis.provider;
 
+import dev.portcullis.provider.anthropic.AnthropicProvider;
+import dev.portcullis.provider.azure.AzureOpenAiProvider;
+import dev.portcullis.provider.bedrock.BedrockProvider;
+import dev.portcullis.provider.cohere.CohereProvider;
+import dev.portcullis.provider.gemini.GeminiProvider;
+import dev.portcullis.provider.vertex.VertexProvider;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,37 +14,35 @@ import java.util.Set;
 
 /**
  * Every provider the gateway can reach, one row each: the OpenAI-compatible family (adding one is adding a row
- * here, not a class) and the native providers, whose translation code lives in their {@link ProviderAdapter}. A
- * base URL may name credential fields in braces ({@code {aws_region}}), filled from the target's fields.
+ * here, not a class) and the native providers, whose spec lives in their own folder beside their adapter (adding one
+ * is that folder and its row here).
  */
 public final class ProviderTable {
 
   private static final Map<String, ProviderSpec> ROWS = new LinkedHashMap<>();
 
   static {
-    row(ProviderSpec.bearer("openai", "https://api.openai.com/v1"));
-    row(ProviderSpec.bearer("groq", "https://api.groq.com/openai/v1"));
-    row(ProviderSpec.bearer("mistral-ai", "https://api.mistral.ai/v1"));
-    row(ProviderSpec.bearer("together-ai", "https://api.together.xyz/v1"));
-    row(ProviderSpec.bearer("fireworks-ai", "https://api.fireworks.ai/inference/v1"));
-    row(ProviderSpec.bearer("deepseek", "https://api.deepseek.com/v1"));
-    row(ProviderSpec.bearer("x-ai", "https://api.x.ai/v1"));
-    row(ProviderSpec.bearer("perplexity-ai", "https://api.perplexity.ai"));
-    row(ProviderSpec.bearer("openrouter", "https://openrouter.ai/api/v1"));
-    row(ProviderSpec.bearer("cerebras", "https://api.cerebras.ai/v1"));
-    row(ProviderSpec.bearer("deepinfra", "https://api.deepinfra.com/v1/openai"));
+    row(ProviderSpec.openAiCompatible("openai", "https://api.openai.com/v1"));
+    row(ProviderSpec.openAiCompatible("groq", "https://api.groq.com/openai/v1"));
+    row(ProviderSpec.openAiCompatible("mistral-ai", "https://api.mistral.ai/v1"));
+    row(ProviderSpec.openAiCompatible("together-ai", "https://api.together.xyz/v1"));
+    row(ProviderSpec.openAiCompatible("fireworks-ai", "https://api.fireworks.ai/inference/v1"));
+    row(ProviderSpec.openAiCompatible("deepseek", "https://api.deepseek.com/v1"));
+    row(ProviderSpec.openAiCompatible("x-ai", "https://api.x.ai/v1"));
+    row(ProviderSpec.openAiCompatible("perplexity-ai", "https://api.perplexity.ai"));
+    row(ProviderSpec.openAiCompatible("openrouter", "https://openrouter.ai/api/v1"));
+    row(ProviderSpec.openAiCompatible("cerebras", "https://api.cerebras.ai/v1"));
+    row(ProviderSpec.openAiCompatible("deepinfra", "https://api.deepinfra.com/v1/openai"));
     row(ProviderSpec.local("ollama", "http://127.0.0.1:11434/v1"));
     row(ProviderSpec.local("vllm", "http://127.0.0.1:8000/v1"));
     row(ProviderSpec.local("lm-studio", "http://127.0.0.1:1234/v1"));
     row(ProviderSpec.local("custom", null));
-    row(new ProviderSpec("anthropic", "https://api.anthropic.com/v1", "x-api-key", "", true));
-    row(new ProviderSpec("google", "https://generativelanguage.googleapis.com/v1beta", "x-goog-api-key", "", true));
-    row(new ProviderSpec("vertex-ai", "https://{vertex_region}-aiplatform.googleapis.com/v1", "Authorization",
-        "Bearer ", false));
-    row(new ProviderSpec("bedrock", "https://bedrock-runtime.{aws_region}.amazonaws.com", "Authorization", "",
-        false));
-    row(new ProviderSpec("azure-openai", "https://{resource_name}.openai.azure.com/openai", "api-key", "", true));
-    row(ProviderSpec.bearer("cohere", "https://api.cohere.com/v2"));
+    row(AnthropicProvider.SPEC);
+    row(GeminiProvider.SPEC);
+    row(VertexProvider.SPEC);
+    row(BedrockProvider.SPEC);
+    row(AzureOpenAiProvider.SPEC);
+    row(CohereProvider.SPEC);
   }
 
   /** Short names users also write, mapped to the row ids Portkey uses. */
@@ -76,5 +81,10 @@ public final class ProviderTable {
 
   public static Set<String> ids() {
     return ROWS.keySet();
+  }
+
+  /** Every row, in table order. */
+  public static Collection<ProviderSpec> all() {
+    return ROWS.values();
   }
 }

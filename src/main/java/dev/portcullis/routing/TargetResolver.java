@@ -1,6 +1,6 @@
 package dev.portcullis.routing;
 
-import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.provider.Target;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.keys.ResolvedVirtualKey;
@@ -17,8 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Decides where a call goes from the headers and the model address:
+ * Decides where one target of a plan goes, from the target, the request's headers and the model address:
  * <ol>
+ *   <li>a target naming a provider or virtual key: that one;</li>
  *   <li>{@code -provider} header: passthrough with the caller's provider key (or the server-held one);</li>
  *   <li>{@code -virtual-key} header, or a model {@code @slug/model}: a virtual key;</li>
  *   <li>{@code provider/model}: the provider's server-held credentials;</li>
@@ -39,22 +40,22 @@ public final class TargetResolver {
   }
 
   /**
-   * @param model the model from the body, or null when it names none
+   * Resolves where a call with no config target of its own goes: by the request's headers, else its model address.
    */
-  public Future<Target> resolve(GatewayHeaders h, String model, Principal caller) {
-    String customHostParam = h.prefix() + "custom-host";
+  public Future<Target> resolve(HeaderRoute route, ModelAddress address, Principal caller) {
+    String customHostParam = route.header("custom-host");
     URI customHost;
     Future<Target> target;
     try {
-      customHost = h.customHost() == null ? null : url(h.customHost(), customHostParam);
-      if (h.provider() != null) {
-        target = Future.succeededFuture(passthrough(h, model, customHost));
-      } else if (h.virtualKey() != null) {
-        target = viaVirtualKey(h.virtualKey(), model, caller, customHost);
-      } else if (model != null && model.startsWith("@")) {
-        target = viaModelVirtualKey(model, caller, customHost);
+      customHost = route.customHost() == null ? null : url(route.customHost(), customHostParam);
+      if (route.provider() != null) {
+        target = Future.succeededFuture(passthrough(route, address.text(), customHost));
+      } else if (route.virtualKey() != null) {
+        target = viaVirtualKey(route.virtualKey(), address.text(), caller, customHost);
+      } else if (address instanceof ModelAddress.ViaVirtualKey vk) {
+        target = viaVirtualKey(vk.slug(), vk.model(), caller, customHost);
       } else {
-        target = Future.succeededFuture(viaServerProvider(model, customHost, h.providerFields()));
+        target = Future.succeededFuture(viaServerProvider(address, customHost, route.headers()));
       }
     } catch (GatewayException e) {
       return Future.failedFuture(e);
@@ -63,23 +64,30 @@ public final class TargetResolver {
   }
 
   /**
-   * Resolves one target of a routing config. The model is the target's {@code override_params.model} when set, else
-   * the body's; a target that names neither provider nor virtual key goes where the request's headers and model
-   * address say (so a config of only {@code retry} works with Portkey's provider header).
+   * Resolves one target of a plan. The model is the target's {@code override_params.model} when set, else the
+   * body's; a target that names neither provider nor virtual key goes where the request's headers and model address
+   * say (so a config of only {@code retry} works with Portkey's provider header, and a call without a config is a
+   * plan of one such target).
    */
-  public Future<Target> resolve(TargetNode node, GatewayHeaders h, String bodyModel, Principal caller) {
-    JsonNode overrideModel = node.overrideParams().get("model");
-    String model = overrideModel != null && overrideModel.isTextual() ? overrideModel.asText() : bodyModel;
-    if (node.virtualKey() == null && node.provider() == null) {
-      return resolve(h, model, caller);
+  public Future<Target> resolve(TargetNode node, HeaderRoute route, ModelAddress bodyModel, Principal caller) {
+    String override = node.overrideModel();
+    ModelAddress address;
+    try {
+      address = override != null ? ModelAddress.parse(override) : bodyModel;
+    } catch (GatewayException e) {
+      return Future.failedFuture(e);
     }
+    if (node.virtualKey() == null && node.provider() == null) {
+      return resolve(route, address, caller);
+    }
+    String model = override != null ? override : bodyModel.text();
     String source = node.path() + ".custom_host";
     Future<Target> target;
     try {
       URI customHost = node.customHost() == null ? null : url(node.customHost(), source);
       target = node.virtualKey() != null
           ? viaVirtualKey(node.virtualKey(), model, caller, customHost)
-          : Future.succeededFuture(configured(node, model, customHost, h.providerFields()));
+          : Future.succeededFuture(configured(node, model, customHost, route.headers()));
       return guarded(target, customHost, source);
     } catch (GatewayException e) {
       return Future.failedFuture(e);
@@ -97,7 +105,7 @@ public final class TargetResolver {
     });
   }
 
-  private Target configured(TargetNode node, String model, URI customHost, Map<String, String> headerFields) {
+  private Target configured(TargetNode node, String model, URI customHost, Map<String, String> headers) {
     ProviderSpec spec = ProviderTable.find(node.provider()).orElseThrow(() -> GatewayException.badRequest(
         node.path() + ".provider: '" + node.provider() + "' (expected one of: "
             + String.join(", ", ProviderTable.ids()) + ")", "config"));
@@ -107,7 +115,7 @@ public final class TargetResolver {
           + "server-held credentials (expected: api_key or virtual_key in the target, or PORTCULLIS_PROVIDER_"
           + spec.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEY)", "config");
     }
-    Map<String, String> fields = withNodeOptions(fields(spec, headerFields), node);
+    Map<String, String> fields = withNodeOptions(fields(spec, headers), node);
     URI base = baseUrl(spec, customHost, fields);
     if (base == null) {
       throw GatewayException.badRequest(node.path() + ".custom_host: missing (expected: the base URL of the '"
@@ -172,46 +180,40 @@ public final class TargetResolver {
     return merged;
   }
 
-  /** The server-held credential fields of a provider, the request's provider headers winning. */
-  private Map<String, String> fields(ProviderSpec spec, Map<String, String> headerFields) {
+  /** The server-held credential fields of a provider, the fields the request's headers set winning. */
+  private Map<String, String> fields(ProviderSpec spec, Map<String, String> headers) {
     Map<String, String> held = serverProviders.find(spec.id()).map(ServerProviders.Configured::fields)
         .orElse(Map.of());
-    if (headerFields.isEmpty()) {
+    Map<String, String> fromHeaders = spec.fieldsFrom(headers);
+    if (fromHeaders.isEmpty()) {
       return held;
     }
     if (held.isEmpty()) {
-      return headerFields;
+      return fromHeaders;
     }
     Map<String, String> merged = new HashMap<>(held);
-    merged.putAll(headerFields);
+    merged.putAll(fromHeaders);
     return merged;
   }
 
-  private Target passthrough(GatewayHeaders h, String model, URI customHost) {
-    String param = h.prefix() + "provider";
-    ProviderSpec spec = ProviderTable.find(h.provider()).orElseThrow(() -> GatewayException.badRequest(
-        param + ": '" + h.provider() + "' (expected one of: " + String.join(", ", ProviderTable.ids()) + ")", param));
-    String credential = credential(spec, h.providerKey());
+  private Target passthrough(HeaderRoute route, String model, URI customHost) {
+    String param = route.header("provider");
+    ProviderSpec spec = ProviderTable.find(route.provider()).orElseThrow(() -> GatewayException.badRequest(
+        param + ": '" + route.provider() + "' (expected one of: " + String.join(", ", ProviderTable.ids()) + ")",
+        param));
+    String credential = credential(spec, route.providerKey());
     if (credential == null && spec.requiresKey()) {
       throw GatewayException.badRequest("missing provider key for '" + spec.id() + "' (expected: 'Authorization: "
           + "Bearer <provider key>' with the " + param + " header; the gateway key then goes in '"
-          + h.prefix() + "api-key')", "authorization");
+          + route.header("api-key") + "')", "authorization");
     }
-    Map<String, String> fields = fields(spec, h.providerFields());
+    Map<String, String> fields = fields(spec, route.headers());
     URI base = baseUrl(spec, customHost, fields);
     if (base == null) {
-      throw GatewayException.badRequest(h.prefix() + "custom-host: missing (expected: the base URL of the '"
-          + spec.id() + "' server, e.g. http://host:8000/v1)", h.prefix() + "custom-host");
+      throw GatewayException.badRequest(route.header("custom-host") + ": missing (expected: the base URL of the '"
+          + spec.id() + "' server, e.g. http://host:8000/v1)", route.header("custom-host"));
     }
     return new Target(spec, base, credential, fields, model, null, null);
-  }
-
-  private Future<Target> viaModelVirtualKey(String model, Principal caller, URI customHost) {
-    int slash = model.indexOf('/');
-    if (slash < 2 || slash == model.length() - 1) {
-      throw GatewayException.badRequest("model: '" + model + "' (expected: '@<virtual-key>/<model>')", "model");
-    }
-    return viaVirtualKey(model.substring(1, slash), model.substring(slash + 1), caller, customHost);
   }
 
   private Future<Target> viaVirtualKey(String slug, String model, Principal caller, URI customHost) {
@@ -235,33 +237,29 @@ public final class TargetResolver {
     }
   }
 
-  private Target viaServerProvider(String model, URI customHost, Map<String, String> headerFields) {
-    if (model != null) {
-      int slash = model.indexOf('/');
-      if (slash > 0) {
-        String providerId = model.substring(0, slash);
-        if (ProviderTable.find(providerId).isPresent()) {
-          ServerProviders.Configured held = serverProviders.find(providerId).orElseThrow(() ->
-              GatewayException.badRequest("model: '" + model + "' names provider '" + providerId
-                  + "', which has no server-held credentials (expected: set PORTCULLIS_PROVIDER_"
-                  + providerId.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
-                  + "_API_KEY, or address a virtual key as '@slug/model')", "model"));
-          return configured(held, model.substring(slash + 1), customHost, headerFields);
-        }
-      }
+  private Target viaServerProvider(ModelAddress address, URI customHost, Map<String, String> headers) {
+    if (address instanceof ModelAddress.ViaProvider pinned) {
+      String providerId = pinned.provider().id();
+      ServerProviders.Configured held = serverProviders.find(providerId).orElseThrow(() ->
+          GatewayException.badRequest("model: '" + address.text() + "' names provider '" + providerId
+              + "', which has no server-held credentials and no virtual key of the workspace serves it (expected: "
+              + "set PORTCULLIS_PROVIDER_" + providerId.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+              + "_API_KEY, create a virtual key of '" + providerId + "', or address one as '@slug/model')", "model"));
+      return configured(held, pinned.model(), customHost, headers);
     }
+    String model = address.text();
     ServerProviders.Configured only = serverProviders.only().orElseThrow(() -> GatewayException.badRequest(
         (model == null ? "model: missing" : "model: '" + model + "' does not say which provider serves it")
             + " (expected: 'provider/model', '@virtual-key/model', or a provider header"
             + (serverProviders.ids().isEmpty() ? "" : "; configured providers: "
                 + String.join(", ", serverProviders.ids())) + ")", "model"));
-    return configured(only, model, customHost, headerFields);
+    return configured(only, model, customHost, headers);
   }
 
   private Target configured(ServerProviders.Configured held, String model, URI customHost,
-      Map<String, String> headerFields) {
+      Map<String, String> headers) {
     return new Target(held.spec(), customHost != null ? customHost : held.baseUrl(), held.credential(),
-        fields(held.spec(), headerFields), model, null, null);
+        fields(held.spec(), headers), model, null, null);
   }
 
   private static URI url(String text, String param) {

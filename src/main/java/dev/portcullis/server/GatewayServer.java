@@ -24,7 +24,6 @@ import dev.portcullis.routing.ServerProviders;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.config.BreakerSettings;
-import dev.portcullis.routing.config.BreakerState;
 import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.routing.saved.SavedConfigs;
 import dev.portcullis.routing.smart.ModelCatalog;
@@ -35,12 +34,11 @@ import dev.portcullis.store.Database;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.time.Clock;
+import dev.portcullis.time.GatewayClock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +74,12 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Starts the gateway and returns once it listens. Port 0 picks a free port, shared by every event loop. */
   public static GatewayServer start(GatewayConfig config) {
-    Clock clock = Clock.systemUTC();
+    return start(config, Extensions.NONE);
+  }
+
+  /** Starts the gateway on the extensions' clock, with their listeners and stages added. */
+  static GatewayServer start(GatewayConfig config, Extensions extensions) {
+    GatewayClock clock = extensions.clock();
     ServerProviders serverProviders = new ServerProviders(config.providers());
     Vault vault = MasterKeySource.vault(config.masterKey(), config.masterKeyPrevious(), config.dataDir());
     Database database = Database.open(config.databaseUrl());
@@ -97,7 +100,7 @@ public final class GatewayServer implements AutoCloseable {
           new CustomHostGuard(vertx, config.trustedHosts()));
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), changes, clock);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
-      BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS);
+      BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
           : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
@@ -107,7 +110,7 @@ public final class GatewayServer implements AutoCloseable {
           scores, breakers, logWriter, metrics(breakers, logWriter),
           new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
               new ConfigsApi(configService), new TargetsHealthApi(breakers)),
-          new ProviderAdapters(vertx, clock));
+          new ProviderAdapters(vertx, clock), clock, extensions);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -146,13 +149,8 @@ public final class GatewayServer implements AutoCloseable {
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter) {
     GatewayMetrics metrics = new GatewayMetrics();
-    metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target: 0 closed, 1 half-open, 2 open",
-        "target", () -> breakers.snapshot().stream().collect(Collectors.toMap(BreakerState::key,
-            s -> switch (s.state()) {
-              case CLOSED -> 0.0;
-              case HALF_OPEN -> 1.0;
-              case OPEN -> 2.0;
-            }, (a, b) -> a)));
+    metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
+        + "0 closed, 1 half-open, 2 open", "target", breakers::states);
     metrics.gauge("portcullis_request_log_written", "Request log rows written", logWriter,
         RequestLogWriter::written);
     metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",

@@ -5,7 +5,7 @@ import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
-import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.observe.RequestListener;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
@@ -14,7 +14,9 @@ import dev.portcullis.routing.smart.ProviderScores;
 import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
-import java.util.function.Consumer;
+import dev.portcullis.time.GatewayClock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What every event loop's verticle shares: configuration, the key and routing services, the store. */
 record GatewayServices(
@@ -30,14 +32,15 @@ record GatewayServices(
     RequestLogWriter logWriter,
     GatewayMetrics metrics,
     AdminApi adminApi,
-    ProviderAdapters adapters) {
+    ProviderAdapters adapters,
+    GatewayClock clock,
+    Extensions extensions) {
 
-  /** Where every finished request's record goes: the request log and the metrics. */
-  Consumer<RequestRecord> recorder() {
-    return record -> {
-      logWriter.record(record);
-      metrics.record(record);
-    };
+  /** Who hears every call's events: breakers and health scores steer routing, the log and the metrics record. */
+  RequestListener listener() {
+    List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, logWriter, metrics));
+    all.addAll(extensions.listeners());
+    return RequestListener.of(all);
   }
 
   /** Ready means the database answers and the log writer runs. Blocking. */

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.time.GatewayClock;
 import dev.portcullis.routing.config.Delayer;
 import dev.portcullis.routing.config.PlanExecutor;
 import dev.portcullis.routing.config.RetryAfterReader;
@@ -16,8 +17,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * One event loop's share of the gateway: its own HTTP server (all instances share the port) and its own pooled
@@ -62,15 +63,21 @@ final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     eventLoop = Thread.currentThread();
-    UpstreamForwarder forwarder = new UpstreamForwarder(client, vertx, services.recorder(),
-        new UpstreamCalls(services.adapters()));
-    Clock clock = Clock.systemUTC();
-    PlanExecutor executor = new PlanExecutor(services.breakers(), new SplittableRandom(), Delayer.onTimers(vertx),
+    GatewayClock clock = services.clock();
+    ResponseRelay relay = new ResponseRelay(vertx, services.adapters());
+    PlanExecutor executor = new PlanExecutor(services.breakers(), new SplittableRandom(), Delayer.onTimers(vertx));
+    ExecuteStage execute = new ExecuteStage(executor, services.resolver(), new UpstreamCalls(services.adapters()),
+        new AttemptSender(client, vertx, services.adapters()), new RetryAfterReader(clock), relay, vertx,
+        services.config().requestTimeout().toMillis());
+    Pipeline inference = Pipeline.of(
+        new AuthenticateStage(services.authenticator()),
+        new ReadBodyStage(services.config().maxBodyBytes()),
+        new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
+        services.extensions().stages().stream().map(Supplier::get).toList(),
+        execute,
+        relay,
+        services.listener(),
         clock);
-    ConfiguredCall configured = new ConfiguredCall(executor, services.resolver(), forwarder,
-        new RetryAfterReader(clock), services.scores());
-    InferenceHandler inference = new InferenceHandler(services.authenticator(), services.resolver(), forwarder,
-        services.plans(), services.smartRouter(), services.providerKeys(), configured, services.config().maxBodyBytes(), services.config().requestTimeout().toMillis());
 
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));

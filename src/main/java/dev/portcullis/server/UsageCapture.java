@@ -21,12 +21,12 @@ final class UsageCapture {
   private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_LINE = 1 << 20;
 
-  private final Exchange exchange;
+  private final UsageTally tally;
   private final Reader reader;
   private byte[] pending = new byte[0];
 
-  UsageCapture(Exchange exchange, Reader reader) {
-    this.exchange = exchange;
+  UsageCapture(UsageTally tally, Reader reader) {
+    this.tally = tally;
     this.reader = reader;
   }
 
@@ -35,9 +35,9 @@ final class UsageCapture {
    * key (inside JSON strings a quote is always escaped, so a bare {@code "usage"} is a key) and only that object is
    * parsed, not the whole answer.
    */
-  static void fromJson(Buffer body, Exchange ex, Reader reader) {
+  static void fromJson(Buffer body, UsageTally tally, Reader reader) {
     byte[] bytes = body.getBytes();
-    ex.usage(lastUsage(bytes, 0, bytes.length, reader));
+    tally.add(lastUsage(bytes, 0, bytes.length, reader));
   }
 
   /** The last {@code "usage": {...}} in {@code json[from, to)}, cut out and read; null when there is none. */
@@ -137,7 +137,7 @@ final class UsageCapture {
     if (to - from <= DATA.length || !startsWith(bytes, from, DATA)) {
       return;
     }
-    exchange.usage(lastUsage(bytes, from + DATA.length, to, reader));
+    tally.add(lastUsage(bytes, from + DATA.length, to, reader));
   }
 
   private static byte[] join(byte[] head, byte[] bytes, int from, int to) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.time.GatewayClock;
 import dev.portcullis.routing.config.BreakerSettings;
 import dev.portcullis.routing.saved.SavedConfigService;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class AdminOpenApiTest {
           Clock.systemUTC());
       new AdminApi(tenancy, tenancy.authenticator(vertx), new LogsApi(new RequestLogRepository(database)),
           new ConfigsApi(configService),
-          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS)))
+          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.provider.azure.AzureOpenAiProvider;
+import dev.portcullis.provider.bedrock.BedrockProvider;
+import dev.portcullis.provider.vertex.VertexProvider;
 import io.vertx.core.MultiMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,13 +94,15 @@ class GatewayHeadersTest {
   }
 
   @Test
-  void providerCredentialHeadersBecomeCredentialFields() {
+  void providerCredentialHeadersBecomeTheCredentialFieldsOfTheProviderSpecThatNamesThem() {
     GatewayHeaders h = GatewayHeaders.parse(headers("x-portkey-provider", "bedrock",
-        "x-portkey-aws-region", "us-west-2", "x-portkey-aws-access-key-id", "AKID",
+        "x-portkey-aws-region", "us-west-2", "x-portcullis-aws-access-key-id", "AKID",
         "x-portkey-azure-deployment-id", "gpt-4o", "x-portkey-vertex-project-id", "my-project"));
-    assertThat(h.providerFields()).containsOnly(Map.entry("aws_region", "us-west-2"),
-        Map.entry("aws_access_key_id", "AKID"), Map.entry("deployment_id", "gpt-4o"),
-        Map.entry("vertex_project_id", "my-project"));
+    assertThat(BedrockProvider.SPEC.fieldsFrom(h.values())).containsOnly(Map.entry("aws_region", "us-west-2"),
+        Map.entry("aws_access_key_id", "AKID"));
+    assertThat(AzureOpenAiProvider.SPEC.fieldsFrom(h.values())).containsOnly(Map.entry("deployment_id", "gpt-4o"));
+    assertThat(VertexProvider.SPEC.fieldsFrom(h.values()))
+        .containsOnly(Map.entry("vertex_project_id", "my-project"));
   }
 
   @Test

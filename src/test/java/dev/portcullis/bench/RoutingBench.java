@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.routing.config.AttemptResult;
 import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.time.GatewayClock;
 import dev.portcullis.routing.config.BreakerSettings;
 import dev.portcullis.routing.config.Execution;
 import dev.portcullis.routing.config.PlanExecutor;
@@ -13,7 +14,6 @@ import dev.portcullis.routing.config.RoutingPlan;
 import dev.portcullis.routing.config.TargetCall;
 import io.vertx.core.Future;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -79,8 +79,8 @@ public class RoutingBench {
 
   @Setup
   public void setUp() throws IOException {
-    executor = new PlanExecutor(new BreakerRegistry(BreakerSettings.DEFAULTS), new SplittableRandom(7),
-        duration -> Future.succeededFuture(), Clock.systemUTC());
+    executor = new PlanExecutor(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system()),
+        new SplittableRandom(7), duration -> Future.succeededFuture());
     single = RoutingConfigParser.parse(SINGLE);
     threeLevels = RoutingConfigParser.parse(THREE_LEVELS);
     JsonNode body = new ObjectMapper().readTree("""
@@ -93,12 +93,12 @@ public class RoutingBench {
 
   @Benchmark
   public Execution singleTarget() {
-    return executor.execute(single, facts, upstream).result();
+    return executor.execute(single, facts, "default", upstream).result();
   }
 
   @Benchmark
   public Execution threeLevelConfig() {
-    return executor.execute(threeLevels, facts, upstream).result();
+    return executor.execute(threeLevels, facts, "default", upstream).result();
   }
 
   public static void main(String[] args) throws RunnerException {

@@ -2,7 +2,7 @@ package dev.portcullis.bench;
 
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.api.openai.OpenAiChatDialect;
-import dev.portcullis.api.openai.OpenAiChatResponseEncoder;
+import dev.portcullis.wire.OpenAiChatResponseEncoder;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.provider.ChatCodec;
@@ -10,7 +10,7 @@ import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.provider.ProviderSpec;
 import dev.portcullis.provider.ProviderTable;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;

@@ -4,7 +4,7 @@ import static dev.portcullis.mock.RunningMock.at;
 import static dev.portcullis.mock.RunningMock.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.api.openai.OpenAiChatRequestDecoder;
+import dev.portcullis.wire.OpenAiChatRequestDecoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatRequest;
@@ -16,7 +16,7 @@ import dev.portcullis.provider.ProviderAdapter;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.provider.WireRequest;
 import dev.portcullis.provider.bedrock.BedrockAdapter;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.portcullis.api.openai.OpenAiChatResponseEncoder;
-import dev.portcullis.api.openai.OpenAiChunkEncoder;
+import dev.portcullis.wire.OpenAiChatResponseEncoder;
+import dev.portcullis.wire.OpenAiChunkEncoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
-import dev.portcullis.routing.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

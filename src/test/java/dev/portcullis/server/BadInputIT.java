@@ -60,8 +60,9 @@ class BadInputIT {
   @Test
   void modelWithUnconfiguredProviderIs400NamingTheVariable() throws Exception {
     assertError(h.chat("{\"model\":\"groq/llama-3.1-8b\",\"messages\":[]}"), 400, "invalid_request_error",
-        "model: 'groq/llama-3.1-8b' names provider 'groq', which has no server-held credentials (expected: set "
-            + "PORTCULLIS_PROVIDER_GROQ_API_KEY, or address a virtual key as '@slug/model')");
+        "model: 'groq/llama-3.1-8b' names provider 'groq', which has no server-held credentials and no virtual key "
+            + "of the workspace serves it (expected: set PORTCULLIS_PROVIDER_GROQ_API_KEY, create a virtual key of "
+            + "'groq', or address one as '@slug/model')");
   }
 
   @Test

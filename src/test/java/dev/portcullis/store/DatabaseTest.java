@@ -117,9 +117,11 @@ class DatabaseTest {
             + " connection would see as a different, empty one (expected: jdbc:sqlite:<path to a file>)");
   }
 
+  /** Every field of a request record is a column of the log, but the bodies, which live in request_bodies. */
   private static List<String> requestRecordFields() {
     return Arrays.stream(RequestRecord.class.getRecordComponents())
         .map(component -> component.getName().replaceAll("([A-Z])", "_$1").toLowerCase())
+        .filter(column -> !column.endsWith("_body"))
         .toList();
   }
 

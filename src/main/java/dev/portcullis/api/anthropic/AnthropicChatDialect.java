@@ -1,7 +1,7 @@
 package dev.portcullis.api.anthropic;
 
 import dev.portcullis.api.ChatDialect;
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;

@@ -2,7 +2,7 @@ package dev.portcullis.api.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.api.openai.FieldReader;
+import dev.portcullis.wire.FieldReader;
 import dev.portcullis.model.ContentPart;
 import dev.portcullis.model.DataUrl;
 import dev.portcullis.model.Message;

@@ -1,11 +1,14 @@
 package dev.portcullis.api.openai;
 
 import dev.portcullis.api.ChatDialect;
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
+import dev.portcullis.wire.OpenAiChatRequestDecoder;
+import dev.portcullis.wire.OpenAiChatResponseEncoder;
+import dev.portcullis.wire.OpenAiErrorEncoder;
 import io.vertx.core.buffer.Buffer;
 
 /** OpenAI's chat format as clients speak it: {@code /v1/chat/completions} and its {@code data:} stream. */

@@ -3,6 +3,8 @@ package dev.portcullis.api.openai;
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
+import dev.portcullis.wire.OpenAiChunkEncoder;
+import dev.portcullis.wire.OpenAiErrorEncoder;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 

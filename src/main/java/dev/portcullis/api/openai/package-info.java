@@ -1,2 +1,2 @@
-/** The OpenAI chat completions dialect: its request, response and stream JSON decoded to and encoded from the model. */
+/** The OpenAI chat completions dialect for inbound clients, on the OpenAI wire codecs of {@code dev.portcullis.wire}. */
 package dev.portcullis.api.openai;

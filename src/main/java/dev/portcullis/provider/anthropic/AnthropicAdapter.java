@@ -1,10 +1,10 @@
 package dev.portcullis.provider.anthropic;
 
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ProviderAdapter;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import java.time.Clock;

@@ -12,7 +12,7 @@ import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.UnsupportedParameters;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.List;

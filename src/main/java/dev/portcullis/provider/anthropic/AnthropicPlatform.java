@@ -2,7 +2,7 @@ package dev.portcullis.provider.anthropic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.io.IOException;
 import java.net.URI;
 

@@ -6,7 +6,7 @@ import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.WireRequest;
 import dev.portcullis.provider.openai.OpenAiChatCodec;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 
 /**

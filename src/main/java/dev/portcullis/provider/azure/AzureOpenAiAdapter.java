@@ -2,14 +2,14 @@ package dev.portcullis.provider.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ProviderAdapter;
 import dev.portcullis.provider.StatusErrorType;
 import dev.portcullis.provider.UpstreamErrorReader;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

@@ -1,7 +1,7 @@
 package dev.portcullis.provider.azure;
 
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

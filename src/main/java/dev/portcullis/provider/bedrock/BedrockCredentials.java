@@ -1,7 +1,7 @@
 package dev.portcullis.provider.bedrock;
 
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.util.Locale;
 import java.util.stream.Stream;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.EndpointCodec;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -5,7 +5,7 @@ import dev.portcullis.model.ChatResponse;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 

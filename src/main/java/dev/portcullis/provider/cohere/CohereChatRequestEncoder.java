@@ -13,7 +13,7 @@ import dev.portcullis.model.ToolCall;
 import dev.portcullis.model.ToolChoice;
 import dev.portcullis.provider.UnsupportedParameters;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.portcullis.provider.gemini;
 
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.EndpointCodec;
 import dev.portcullis.provider.ProviderAdapter;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.portcullis.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;

@@ -2,7 +2,7 @@ package dev.portcullis.provider.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.error.GatewayException;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.portcullis.provider.openai;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ProviderAdapter;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.net.URI;
 
 /**

@@ -1,14 +1,14 @@
 package dev.portcullis.provider.openai;
 
-import dev.portcullis.api.openai.OpenAiChatRequestEncoder;
-import dev.portcullis.api.openai.OpenAiChatResponseDecoder;
+import dev.portcullis.wire.OpenAiChatRequestEncoder;
+import dev.portcullis.wire.OpenAiChatResponseDecoder;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.UnsupportedParameters;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 import java.net.URI;
 import java.util.List;

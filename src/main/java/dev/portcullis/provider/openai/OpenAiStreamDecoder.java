@@ -1,6 +1,6 @@
 package dev.portcullis.provider.openai;
 
-import dev.portcullis.api.openai.OpenAiChunkDecoder;
+import dev.portcullis.wire.OpenAiChunkDecoder;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.SseEvent;

@@ -1,6 +1,6 @@
 package dev.portcullis.provider.vertex;
 
-import dev.portcullis.api.Dialect;
+import dev.portcullis.wire.Dialect;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.anthropic.AnthropicChatCodec;
@@ -9,7 +9,7 @@ import dev.portcullis.provider.ProviderAdapter;
 import dev.portcullis.provider.WireRequest;
 import dev.portcullis.provider.gemini.GeminiChatCodec;
 import dev.portcullis.provider.gemini.GeminiErrorReader;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;

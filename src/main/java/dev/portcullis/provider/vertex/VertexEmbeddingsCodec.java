@@ -8,7 +8,7 @@ import dev.portcullis.provider.WireRequest;
 import dev.portcullis.provider.gemini.GeminiJson;
 import dev.portcullis.provider.gemini.OpenAiEmbeddingsEncoder;
 import dev.portcullis.provider.gemini.OpenAiEmbeddingsRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;

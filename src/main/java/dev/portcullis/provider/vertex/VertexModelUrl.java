@@ -2,7 +2,7 @@ package dev.portcullis.provider.vertex;
 
 import dev.portcullis.provider.BaseUrlTemplate;
 import dev.portcullis.provider.gemini.GeminiModelUrl;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import java.net.URI;
 
 /**

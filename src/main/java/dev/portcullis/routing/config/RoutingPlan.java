@@ -8,6 +8,12 @@ import java.util.Objects;
  */
 public record RoutingPlan(PlanNode root) {
 
+  /**
+   * The plan of a call without a config: one target that goes where the request's headers and model address say,
+   * with no retry and no breaker of its own.
+   */
+  public static final RoutingPlan DIRECT = new RoutingPlan(TargetNode.direct());
+
   public RoutingPlan {
     Objects.requireNonNull(root, "root");
   }

@@ -62,12 +62,25 @@ public record TargetNode(
    * credential of its own (the server-held key or the virtual key supplies it), the model set, no retry.
    */
   public static TargetNode planned(String path, String name, String provider, String virtualKey, String model,
-      List<String> forwardHeaders, String breakerKey) {
-    return new TargetNode(path, name, 1, provider, null, virtualKey, null, forwardHeaders,
+      String breakerKey) {
+    return new TargetNode(path, name, 1, provider, null, virtualKey, null, List.of(),
         JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode().put("model", model),
         RetryPolicy.NONE, OptionalLong.empty(), null, null, breakerKey);
   }
 
+
+  /** The one target of a call without a config: its own address decides, nothing is overridden. */
+  static TargetNode direct() {
+    return new TargetNode("request", null, 1, null, null, null, null, List.of(),
+        JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode(), RetryPolicy.NONE,
+        OptionalLong.empty(), null, null, null);
+  }
+
+  /** The model {@code override_params} forces on this target, or null when it sets none. */
+  public String overrideModel() {
+    JsonNode model = overrideParams.get("model");
+    return model != null && model.isTextual() ? model.asText() : null;
+  }
 
   @Override
   public ObjectNode providerOptions() {

@@ -24,8 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * {@code provider/model} fails over across every key the caller may use for that provider: the server-held key
- * first, then the workspace's enabled virtual keys of that provider that allow the model, in creation order. With
- * a single key there is nothing to fail over to and no plan. The workspace's virtual-key list is read on a worker
+ * first, then the workspace's enabled virtual keys of that provider that allow the model, in creation order. A
+ * single virtual key is a plan of one target; the server-held key alone needs no plan. The workspace's virtual-key list is read on a worker
  * thread and kept until a virtual key of the workspace changes (on any node), for 10 seconds at most.
  */
 public final class ProviderKeys {
@@ -49,23 +49,25 @@ public final class ProviderKeys {
     });
   }
 
-  public Future<Optional<RoutingPlan>> plan(String provider, String model, Principal caller,
-      List<String> forwardHeaders) {
+  /**
+   * The keys' plan, or empty when the server-held key alone serves the provider (or nothing does, which the
+   * resolver then explains).
+   */
+  public Future<Optional<RoutingPlan>> plan(String provider, String model, Principal caller) {
     return keys(caller).map(all -> {
       boolean held = serverHeld.test(provider);
       List<VirtualKey> usable = all.stream()
           .filter(vk -> vk.enabled() && vk.provider().equals(provider) && vk.allows(model)).toList();
-      if (usable.size() + (held ? 1 : 0) < 2) {
+      if (usable.isEmpty()) {
         return Optional.empty();
       }
       List<PlanNode> targets = new ArrayList<>();
       if (held) {
-        targets.add(TargetNode.planned("keys.targets[0]", provider, provider, null, model, forwardHeaders,
-            "keys " + provider));
+        targets.add(TargetNode.planned("keys.targets[0]", provider, provider, null, model, "keys " + provider));
       }
       for (VirtualKey vk : usable) {
         targets.add(TargetNode.planned("keys.targets[" + targets.size() + "]", vk.slug(), null, vk.slug(), model,
-            forwardHeaders, "@" + vk.slug()));
+            "@" + vk.slug()));
       }
       return Optional.of(new RoutingPlan(new GroupNode("keys", null, 1, new Strategy.Fallback(Set.of()), targets)));
     });

@@ -1,5 +1,9 @@
 package dev.portcullis.routing.smart;
 
+import dev.portcullis.observe.AttemptOutcome;
+import dev.portcullis.observe.AttemptView;
+import dev.portcullis.observe.CallView;
+import dev.portcullis.observe.RequestListener;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Live health per provider as smart routing sees it: an exponentially weighted moving average of latency and of
  * the failure rate, updated after every attempt. A provider never tried scores as unknown (neutral).
  */
-public final class ProviderScores {
+public final class ProviderScores implements RequestListener {
 
   static final double ALPHA = 0.2;
 
@@ -21,6 +25,17 @@ public final class ProviderScores {
   }
 
   private final Map<String, Averages> byProvider = new ConcurrentHashMap<>();
+
+  /**
+   * Every attempt that reached a provider updates its scores; one that never got an answer through no fault of the
+   * provider (the caller's own timeout, a client that left) says nothing about it.
+   */
+  @Override
+  public void attemptEnded(CallView call, AttemptView attempt, AttemptOutcome outcome) {
+    if (attempt.provider() != null && (outcome.status() > 0 || outcome.blamesTarget())) {
+      record(attempt.provider(), outcome.durationNanos() / 1_000_000, outcome.blamesTarget());
+    }
+  }
 
   public void record(String provider, long latencyMs, boolean failed) {
     Averages a = byProvider.computeIfAbsent(provider, p -> new Averages());

@@ -39,7 +39,7 @@ public final class SmartRouter {
   }
 
   /** A fallback plan over the ranked providers, or empty when no configured provider serves the model. */
-  public Optional<RoutingPlan> plan(String model, List<String> forwardHeaders, RandomGenerator random) {
+  public Optional<RoutingPlan> plan(String model, RandomGenerator random) {
     List<ModelOffer> offers = catalog.offers(model).stream().filter(o -> configured.test(o.provider())).toList();
     if (offers.isEmpty()) {
       return Optional.empty();
@@ -49,7 +49,7 @@ public final class SmartRouter {
     for (int i = 0; i < ranked.size(); i++) {
       ModelOffer offer = ranked.get(i);
       targets.add(TargetNode.planned("smart.targets[" + i + "]", offer.provider(), offer.provider(), null,
-          offer.model(), forwardHeaders, "smart " + offer.provider()));
+          offer.model(), "smart " + offer.provider()));
     }
     return Optional.of(new RoutingPlan(new GroupNode("smart", null, 1, new Strategy.Fallback(Set.of()), targets)));
   }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.api.openai.OpenAiChatRequestDecoder;
+import dev.portcullis.wire.OpenAiChatRequestDecoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -2,7 +2,7 @@ package dev.portcullis.provider.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portcullis.api.openai.OpenAiChatRequestDecoder;
+import dev.portcullis.wire.OpenAiChatRequestDecoder;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.mock.MockUpstream;
 import dev.portcullis.mock.MockUpstreamOptions;
@@ -14,7 +14,7 @@ import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

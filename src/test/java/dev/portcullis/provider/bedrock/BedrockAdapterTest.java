@@ -13,7 +13,7 @@ import dev.portcullis.model.Role;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

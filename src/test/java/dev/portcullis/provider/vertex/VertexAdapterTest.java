@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.ProviderTable;
 import dev.portcullis.provider.WireRequest;
-import dev.portcullis.routing.Target;
+import dev.portcullis.provider.Target;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;

@@ -16,7 +16,7 @@ class LoadBalanceDistributionTest {
   private static final double TOLERANCE = 0.03;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
-  private final BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS);
+  private final BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
 
   @Test
   void eachTargetGetsItsWeightShare() {
@@ -69,9 +69,9 @@ class LoadBalanceDistributionTest {
           {"provider": "anthropic", "weight": 2}]}
         """;
     TargetNode openai = (TargetNode) ((GroupNode) RoutingConfigParser.parse(config).root()).children().get(0);
-    CircuitBreaker breaker = breakers.breakerFor(openai).orElseThrow();
+    ScriptedCall failing = new ScriptedCall().fail("config.targets[0]", 503);
     for (int i = 0; i < BreakerSettings.DEFAULTS.minimumCalls(); i++) {
-      breaker.record(false, clock.instant());
+      new BreakerFeedback(failing, breakers).call(openai, 0);
     }
     Map<String, Double> shares = shares(config);
     assertThat(shares).doesNotContainKey("config.targets[0]");
@@ -83,12 +83,12 @@ class LoadBalanceDistributionTest {
     RoutingPlan plan = RoutingConfigParser.parse(config);
     PlanExecutor executor = new PlanExecutor(breakers, new SplittableRandom(20250301), d -> {
       throw new AssertionError("no waits expected, asked for " + d);
-    }, clock);
+    });
     ScriptedCall upstream = new ScriptedCall();
     RoutingFacts facts = new RoutingFacts(Map.of(), null, "/v1/chat/completions");
     Map<String, Integer> counts = new TreeMap<>();
     for (int i = 0; i < PICKS; i++) {
-      counts.merge(executor.execute(plan, facts, upstream).result().lastUsedOptionIndex(), 1, Integer::sum);
+      counts.merge(executor.execute(plan, facts, BreakerFeedback.WORKSPACE, upstream).result().lastUsedOptionIndex(), 1, Integer::sum);
     }
     Map<String, Double> shares = new TreeMap<>();
     counts.forEach((path, n) -> shares.put(path, n / (double) PICKS));

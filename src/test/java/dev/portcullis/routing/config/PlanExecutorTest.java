@@ -19,9 +19,9 @@ class PlanExecutorTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
   private final RecordingDelayer delayer = new RecordingDelayer(clock);
   private final BreakerRegistry breakers =
-      new BreakerRegistry(new BreakerSettings(4, 2, 0.5, Duration.ofSeconds(30)));
+      new BreakerRegistry(new BreakerSettings(4, 2, 0.5, Duration.ofSeconds(30)), clock);
   private final ScriptedCall upstream = new ScriptedCall();
-  private final PlanExecutor executor = new PlanExecutor(breakers, EdgeRandom.top(), delayer, clock);
+  private final PlanExecutor executor = new PlanExecutor(breakers, EdgeRandom.top(), delayer);
 
   private static final String FALLBACK = """
       {"strategy": {"mode": "fallback"}, "targets": [
@@ -243,7 +243,8 @@ class PlanExecutorTest {
           {"strategy": {"mode": "conditional", "conditions": [{"query": {"metadata.plan": "free"}, "then": "a"}]},
            "targets": [{"name": "a", "provider": "groq"}]}]}
         """;
-    Future<Execution> future = executor.execute(RoutingConfigParser.parse(config), FACTS, upstream);
+    Future<Execution> future = executor.execute(RoutingConfigParser.parse(config), FACTS,
+        BreakerFeedback.WORKSPACE, upstream);
     assertThat(future.failed()).isTrue();
     assertThat(future.cause()).isInstanceOf(GatewayException.BadRequest.class).hasMessage("targets[0].strategy: "
         + "no condition matched the request and no default is set (expected: a condition that matches, or a default "
@@ -262,7 +263,8 @@ class PlanExecutorTest {
   }
 
   private Execution execute(String config, RoutingFacts facts, TargetCall call) {
-    Future<Execution> future = executor.execute(RoutingConfigParser.parse(config), facts, call);
+    Future<Execution> future = executor.execute(RoutingConfigParser.parse(config), facts,
+        BreakerFeedback.WORKSPACE, new BreakerFeedback(call, breakers));
     assertThat(future.succeeded()).as("completed at once: %s", future).isTrue();
     return future.result();
   }

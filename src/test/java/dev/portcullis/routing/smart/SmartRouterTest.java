@@ -42,7 +42,7 @@ class SmartRouterTest {
   }
 
   private static List<String> order(SmartRouter router, RandomGenerator random) {
-    RoutingPlan plan = router.plan("m", List.of(), random).orElseThrow();
+    RoutingPlan plan = router.plan("m", random).orElseThrow();
     return ((GroupNode) plan.root()).children().stream().map(n -> ((TargetNode) n).provider()).toList();
   }
 
@@ -61,8 +61,8 @@ class SmartRouterTest {
   @Test
   void modelServedByNoConfiguredProviderHasNoPlan() {
     SmartRouter router = new SmartRouter(CATALOG, new ProviderScores(), p -> false);
-    assertThat(router.plan("m", List.of(), NO_EXPLORING)).isEmpty();
-    assertThat(new SmartRouter(CATALOG, new ProviderScores(), p -> true).plan("unknown", List.of(), NO_EXPLORING))
+    assertThat(router.plan("m", NO_EXPLORING)).isEmpty();
+    assertThat(new SmartRouter(CATALOG, new ProviderScores(), p -> true).plan("unknown", NO_EXPLORING))
         .isEmpty();
   }
 
@@ -103,11 +103,10 @@ class SmartRouterTest {
   @Test
   void targetsCarryTheProvidersOwnModelIdAndASmartPath() {
     SmartRouter router = new SmartRouter(CATALOG, new ProviderScores(), p -> true);
-    GroupNode root = (GroupNode) router.plan("m", List.of("x-team"), NO_EXPLORING).orElseThrow().root();
+    GroupNode root = (GroupNode) router.plan("m", NO_EXPLORING).orElseThrow().root();
     TargetNode first = (TargetNode) root.children().getFirst();
     assertThat(first.path()).isEqualTo("smart.targets[0]");
     assertThat(first.overrideParams().path("model").asText()).isEqualTo("m-deepinfra");
     assertThat(first.apiKey()).isNull();
-    assertThat(first.forwardHeaders()).containsExactly("x-team");
   }
 }

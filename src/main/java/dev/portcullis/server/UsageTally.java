@@ -1,0 +1,60 @@
+package dev.portcullis.server;
+
+import dev.portcullis.model.Usage;
+
+/**
+ * The token counts of one call, added up from the usage reports its answer carries. A count a report leaves unknown
+ * keeps what an earlier report said (Anthropic's stream reports input and output in separate events); a total no
+ * report gives is the sum. Counts never reported stay null, which is not the same as 0.
+ */
+final class UsageTally {
+
+  private Integer promptTokens;
+  private Integer completionTokens;
+  private Integer totalTokens;
+  private Integer cachedTokens;
+  private Integer reasoningTokens;
+
+  void add(Usage usage) {
+    if (usage == null) {
+      return;
+    }
+    if (usage.promptTokens() != null) {
+      promptTokens = usage.promptTokens();
+    }
+    if (usage.completionTokens() != null) {
+      completionTokens = usage.completionTokens();
+    }
+    if (usage.cachedTokens() != null) {
+      cachedTokens = usage.cachedTokens();
+    }
+    if (usage.reasoningTokens() != null) {
+      reasoningTokens = usage.reasoningTokens();
+    }
+    if (usage.totalTokens() != null) {
+      totalTokens = usage.totalTokens();
+    } else if (promptTokens != null && completionTokens != null) {
+      totalTokens = promptTokens + completionTokens;
+    }
+  }
+
+  Integer promptTokens() {
+    return promptTokens;
+  }
+
+  Integer completionTokens() {
+    return completionTokens;
+  }
+
+  Integer totalTokens() {
+    return totalTokens;
+  }
+
+  Integer cachedTokens() {
+    return cachedTokens;
+  }
+
+  Integer reasoningTokens() {
+    return reasoningTokens;
+  }
+}
