@@ -165,10 +165,10 @@ final class ExecuteStage implements Stage {
           s.response() instanceof Answer.Upstream u ? u.response().statusCode() : 200, null, durationNanos, false);
       case AttemptResult.Failure f -> {
         GatewayException error = f.error() == null ? null : ErrorRenderer.toGatewayException(f.error());
-        String type = error == null ? "upstream_error" : error.type();
+        String type = error == null ? "upstream_error" : error.code() != null ? error.code() : error.type();
         if (call.endReason != null) {
           yield new AttemptOutcome(0, call.endReason == Exchange.EndReason.CLIENT_GONE ? "client_closed"
-              : "timeout_error", durationNanos, call.endReason == Exchange.EndReason.GATEWAY_TIMEOUT);
+              : "request_timeout", durationNanos, call.endReason == Exchange.EndReason.GATEWAY_TIMEOUT);
         } else if (!attempt.sent || error instanceof GatewayException.RequestTimeout) {
           yield new AttemptOutcome(0, type, durationNanos, false);
         } else if (f.status() == AttemptResult.CONNECTION_ERROR) {

@@ -53,6 +53,14 @@ class BadInputIT {
   }
 
   @Test
+  void jsonSentAsFormDataIs415NamingTheTypeAndTheFix() throws Exception {
+    HttpResponse<String> r = h.send(h.post("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":[]}",
+        "application/x-www-form-urlencoded").header("authorization", "Bearer " + GatewayHarness.ADMIN_KEY));
+    assertError(r, 415, "invalid_request_error", "content-type: 'application/x-www-form-urlencoded' (expected: "
+        + "application/json for POST /v1/chat/completions; with curl, add -H 'Content-Type: application/json')");
+  }
+
+  @Test
   void emptyBodyIs400() throws Exception {
     assertError(h.chat(""), 400, "invalid_request_error", "request body is empty (expected: a JSON object)");
   }

@@ -41,6 +41,11 @@ final class GatewayHarness implements AutoCloseable {
 
   /** With settings that name the mock, e.g. another provider's base URL pointing at it. */
   GatewayHarness(Path dataDir, Function<MockUpstream, Map<String, String>> extraEnvForMock) {
+    this(dataDir, extraEnvForMock, Extensions.NONE);
+  }
+
+  /** With extensions: a clock to drive, listeners to hear calls, stages to add. */
+  GatewayHarness(Path dataDir, Function<MockUpstream, Map<String, String>> extraEnvForMock, Extensions extensions) {
     this.dataDir = dataDir;
     this.mock = MockUpstream.start(vertx, MockUpstreamOptions.defaults()).await();
     Map<String, String> extraEnv = extraEnvForMock.apply(mock);
@@ -53,7 +58,7 @@ final class GatewayHarness implements AutoCloseable {
     env.put("PORTCULLIS_PROVIDER_OPENAI_BASE_URL", mock.baseUrl());
     env.putAll(extraEnv);
     GatewayConfig config = new ConfigLoader(env).resolve(null);
-    this.gateway = GatewayServer.start(config);
+    this.gateway = GatewayServer.start(config, extensions);
   }
 
   String url(String path) {

@@ -222,4 +222,50 @@ class RoutingIT {
     assertThat(JSON.readTree(healthy.recordedRequests().getFirst().bodyAsString()).path("model").asText())
         .isEqualTo("meta-llama/Llama-3.3-70B");
   }
+
+  @Test
+  void whenEveryTargetFailsTheErrorNamesEachAttemptInOrder() throws Exception {
+    String config = "{\"strategy\":{\"mode\":\"fallback\"},\"targets\":[" + target(broken, "") + ","
+        + "{\"provider\":\"openai\",\"api_key\":\"sk-t\",\"custom_host\":\"http://127.0.0.1:1/v1\"}]}";
+    HttpResponse<String> r = chat(config, BODY);
+    assertThat(r.statusCode()).isEqualTo(502);
+    assertThat(JSON.readTree(r.body()).path("error").path("message").asText())
+        .endsWith("(attempts: config.targets[0] openai: HTTP 503; config.targets[1] openai: upstream_unreachable)");
+  }
+
+  @Test
+  void requestForwardHeadersAddToThoseOfAConfigTarget() throws Exception {
+    String config = target(healthy, ",\"forward_headers\":[\"x-from-config\"]");
+    HttpResponse<String> r = chat(config, BODY, "x-from-config", "c", "x-from-request", "r",
+        "x-portkey-forward-headers", "x-from-request");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(healthy.recordedRequests().getFirst().header("x-from-config")).isEqualTo("c");
+    assertThat(healthy.recordedRequests().getFirst().header("x-from-request")).isEqualTo("r");
+  }
+
+  @Test
+  void callerChosenTimeoutsCannotOpenATargetsBreaker() throws Exception {
+    String config = target(healthy, ",\"request_timeout\":50,\"forward_headers\":[\"x-mock-latency-ms\"]")
+        .replace("sk-t", "sk-timeouts");
+    for (int i = 0; i < 12; i++) {
+      assertThat(chat(config, BODY, "x-mock-latency-ms", "2000").statusCode()).isEqualTo(408);
+    }
+    JsonNode health = JSON.readTree(h.admin(h.get("/admin/v1/targets/health")).body()).path("data");
+    for (JsonNode breaker : health) {
+      if (breaker.path("target").asText().contains(healthy.baseUrl())) {
+        assertThat(breaker.path("state").asText()).as(breaker.toString()).isNotEqualTo("open");
+      }
+    }
+    assertThat(chat(config, BODY).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void providerSlashModelWithOneVirtualKeyAndNoServerKeyGoesStraightToIt() throws Exception {
+    HttpResponse<String> created = h.admin(h.post("/admin/v1/virtual-keys", "{\"slug\":\"mistral-only\","
+        + "\"provider\":\"mistral-ai\",\"api_key\":\"ms-only\",\"base_url\":\"" + healthy.baseUrl() + "\"}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> r = h.chat("{\"model\":\"mistral-ai/mistral-small\",\"messages\":[]}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(healthy.recordedRequests().getFirst().header("authorization")).isEqualTo("Bearer ms-only");
+  }
 }
