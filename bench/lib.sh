@@ -65,7 +65,7 @@ jvm_flags=(--enable-native-access=ALL-UNNAMED -Xms64m -Xmx384m -XX:+UseG1GC)
 # waits (60 s at most) for READY_TEXT on its stdout, and sets the variable pid_NAME.
 start_java() {
   local name=$1 ready=$2; shift 2
-  "$java" "${jvm_flags[@]}" -jar "$root/target/portcullis.jar" "$@" >"$work/$name.out" 2>"$work/$name.log" &
+  "$java" "${jvm_flags[@]}" -jar "${BENCH_JAR:-$root/target/portcullis.jar}" "$@" >"$work/$name.out" 2>"$work/$name.log" &
   local pid=$!
   printf -v "pid_$name" '%s' "$pid"
   pids+=("$pid")

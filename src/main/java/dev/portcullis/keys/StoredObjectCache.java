@@ -1,41 +1,37 @@
 package dev.portcullis.keys;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Stored objects served to the request path from memory. A miss is loaded once on a worker thread; a hit older than
- * the refresh interval is still served while a worker reloads it (which repairs a change notification that never
- * came); a known miss is remembered briefly so a flood of unknown names does not reach the database. An
- * invalidation also voids loads that were in flight when it happened, so a load that read the old row cannot put it
- * back.
+ * Stored objects served to the request path from memory, on Caffeine's asynchronous loading cache. A miss is loaded
+ * once on a worker thread however many calls wait for it; a hit older than the refresh interval is still served while
+ * a worker reloads it (which repairs a change notification that never came); a known miss is remembered briefly so a
+ * flood of unknown names does not reach the database. An invalidation also voids loads in flight when it happened
+ * (Caffeine discards a load or refresh whose entry was removed meanwhile), so a load that read the old row cannot
+ * put it back. A caller on an event loop resumes on that event loop.
  */
 final class StoredObjectCache<K, V> {
 
-  private static final Future<?> ABSENT = Future.succeededFuture(null);
-
-  private record Slot<V>(V value, long loadedAtMillis) {}
+  /**
+   * How long a found object stays without being read: refreshes keep read ones current, so this only clears out the
+   * unread (a finite figure: Caffeine adds it to the current tick).
+   */
+  private static final long PRESENT_NANOS = TimeUnit.DAYS.toNanos(1);
 
   private final Vertx vertx;
-  private final Clock clock;
-  private final Function<K, Optional<V>> loader;
-  private final long refreshAfterMillis;
-  private final Map<K, Slot<V>> present = new ConcurrentHashMap<>();
-  private final Cache<K, Boolean> absent;
-  private final Set<K> refreshing = ConcurrentHashMap.newKeySet();
-  private final AtomicLong generation = new AtomicLong();
+  private final AsyncLoadingCache<K, Optional<V>> cache;
 
   /**
    * @param loader blocking; reads one object from the store
@@ -43,49 +39,57 @@ final class StoredObjectCache<K, V> {
   StoredObjectCache(Vertx vertx, Clock clock, Function<K, Optional<V>> loader, Duration refreshAfter,
       Duration rememberAbsent) {
     this.vertx = vertx;
-    this.clock = clock;
-    this.loader = loader;
-    this.refreshAfterMillis = refreshAfter.toMillis();
-    this.absent = Caffeine.newBuilder().maximumSize(10_000)
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .expireAfterWrite(rememberAbsent).build();
+    Executor workers = task -> vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false);
+    long absentNanos = rememberAbsent.toNanos();
+    long origin = clock.millis();
+    this.cache = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis() - origin))
+        .executor(workers)
+        .refreshAfterWrite(refreshAfter)
+        .expireAfter(new Expiry<K, Optional<V>>() {
+          @Override
+          public long expireAfterCreate(K key, Optional<V> value, long now) {
+            return value.isPresent() ? PRESENT_NANOS : absentNanos;
+          }
+
+          @Override
+          public long expireAfterUpdate(K key, Optional<V> value, long now, long remaining) {
+            return expireAfterCreate(key, value, now);
+          }
+
+          @Override
+          public long expireAfterRead(K key, Optional<V> value, long now, long remaining) {
+            return value.isPresent() ? PRESENT_NANOS : remaining;
+          }
+        })
+        .buildAsync(loader::apply);
   }
 
   /** The object, or null when the store has none. */
-  @SuppressWarnings("unchecked")
   Future<V> get(K key) {
-    Slot<V> slot = present.get(key);
-    if (slot != null) {
-      if (clock.millis() - slot.loadedAtMillis >= refreshAfterMillis && refreshing.add(key)) {
-        load(key).onComplete(ar -> refreshing.remove(key));
-      }
-      return Future.succeededFuture(slot.value);
+    CompletableFuture<Optional<V>> pending = cache.get(key);
+    if (pending.isDone() && !pending.isCompletedExceptionally()) {
+      return Future.succeededFuture(pending.join().orElse(null));
     }
-    if (absent.getIfPresent(key) != null) {
-      return (Future<V>) ABSENT;
-    }
-    return load(key);
+    return Future.fromCompletionStage(pending, vertx.getOrCreateContext()).map(found -> found.orElse(null));
   }
 
-  /** Drops every cached object (and every remembered miss) that {@code stale} matches. */
+  /**
+   * Drops every cached object that {@code stale} matches, every remembered miss (it may exist now), and every load
+   * in flight (it may have read the old row).
+   */
   void invalidate(Predicate<V> stale) {
-    generation.incrementAndGet();
-    present.values().removeIf(slot -> stale.test(slot.value));
-    absent.invalidateAll();
-  }
-
-  private Future<V> load(K key) {
-    long startedIn = generation.get();
-    return vertx.executeBlocking(() -> loader.apply(key), false).map(found -> {
-      if (generation.get() == startedIn) {
-        if (found.isPresent()) {
-          present.put(key, new Slot<>(found.get(), clock.millis()));
-        } else {
-          present.remove(key);
-          absent.put(key, Boolean.TRUE);
-        }
+    cache.asMap().entrySet().removeIf(e -> {
+      CompletableFuture<Optional<V>> entry = e.getValue();
+      if (!entry.isDone() || entry.isCompletedExceptionally()) {
+        return true;
       }
-      return found.orElse(null);
+      Optional<V> value = entry.join();
+      return value.isEmpty() || stale.test(value.get());
     });
   }
 }

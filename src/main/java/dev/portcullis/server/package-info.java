@@ -1,5 +1,6 @@
 /**
- * HTTP bootstrap, routes, the request path (passthrough and translated calls to providers) and the one place errors
- * are rendered.
+ * HTTP bootstrap and the request path: the {@link dev.portcullis.server.Pipeline} of stages every inference call
+ * runs through, the {@link dev.portcullis.server.ResponseRelay} that alone writes answers and errors, and the call
+ * state the stages share.
  */
 package dev.portcullis.server;

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,6 +99,7 @@ class PipelineIT {
     HttpResponse<String> r = h.chat(CHAT);
 
     assertThat(r.statusCode()).isEqualTo(200);
+    await().until(() -> !records.isEmpty());
     assertThat(events).containsExactly("started /v1/chat/completions", "attemptStarted 0 openai gpt-4o-mini",
         "attemptEnded 0 200 250000000", "firstByte", "ended 200");
     RequestRecord record = records.getFirst();
