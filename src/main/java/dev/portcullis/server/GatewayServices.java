@@ -30,7 +30,9 @@ record GatewayServices(
     RequestLogWriter logWriter,
     GatewayMetrics metrics,
     AdminApi adminApi,
-    ProviderAdapters adapters) {
+    ProviderAdapters adapters,
+    ConnectionGuard connections,
+    BodyReader bodies) {
 
   /** Where every finished request's record goes: the request log and the metrics. */
   Consumer<RequestRecord> recorder() {

@@ -48,12 +48,12 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
   private final ProviderKeys providerKeys;
   private final RandomGenerator random = new SplittableRandom();
   private final ConfiguredCall configured;
-  private final long maxBodyBytes;
+  private final BodyReader bodies;
   private final long defaultTimeoutMs;
 
   InferenceHandler(Authenticator authenticator, TargetResolver resolver, UpstreamForwarder forwarder,
       PlanSource plans, SmartRouter smartRouter, ProviderKeys providerKeys, ConfiguredCall configured,
-      long maxBodyBytes, long defaultTimeoutMs) {
+      BodyReader bodies, long defaultTimeoutMs) {
     this.smartRouter = smartRouter;
     this.providerKeys = providerKeys;
     this.authenticator = authenticator;
@@ -61,7 +61,7 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
     this.forwarder = forwarder;
     this.plans = plans;
     this.configured = configured;
-    this.maxBodyBytes = maxBodyBytes;
+    this.bodies = bodies;
     this.defaultTimeoutMs = defaultTimeoutMs;
   }
 
@@ -75,6 +75,7 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
     }
     GatewayHeaders h;
     try {
+      RequestPathValidator.check(req.path(), req.query());
       h = GatewayHeaders.parse(req.headers());
     } catch (GatewayException e) {
       ex.traceId = RequestIds.next();
@@ -94,7 +95,7 @@ final class InferenceHandler implements Handler<HttpServerRequest> {
         .compose(principal -> {
           ex.principal = principal;
           ex.metadata = withKeyMetadata(principal.metadata(), h.metadata());
-          return BodyReader.read(req, maxBodyBytes);
+          return bodies.read(req);
         })
         .onSuccess(bytes -> route(ex, req, h, bytes, endpoint, timeoutMs))
         .onFailure(err -> drainAndFail(ex, req, err));
