@@ -56,6 +56,9 @@ public final class JsonSyntaxMessage {
       }
       return expected(found, A_VALUE);
     }
+    if (original.startsWith("Trailing token")) {
+      return expected("more JSON after the first value", "one JSON object");
+    }
     if (original.startsWith("Unexpected end-of-input")) {
       return expected("the text ends early", "the rest of the JSON, up to its closing bracket or quote");
     }

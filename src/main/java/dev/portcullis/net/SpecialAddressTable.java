@@ -10,7 +10,8 @@ import java.util.Optional;
  * Addresses a caller-named host must not resolve to: every row of IANA's IPv4 and IPv6 Special-Purpose Address
  * Registries (RFC 6890 and its updates), multicast, the deprecated IPv4-compatible IPv6 block, and the gateway's own
  * interface addresses. Each row says why, and the refusal quotes it. Rows are checked in order, so a narrow row
- * ({@code ::1/128}) is named before the wide one that also holds it ({@code ::/96}).
+ * ({@code ::1/128}) is named before the wide one that also holds it ({@code ::/96}). IPv4-mapped addresses
+ * ({@code ::ffff:0:0/96}) need no row: Java reads them as the IPv4 address they carry, which the IPv4 rows judge.
  */
 public final class SpecialAddressTable {
 
@@ -45,7 +46,6 @@ public final class SpecialAddressTable {
       row("240.0.0.0/4", "reserved for future use (RFC 1112)"),
       row("::/128", "the unspecified address (RFC 4291)"),
       row("::1/128", "loopback (RFC 4291)"),
-      row("::ffff:0:0/96", "IPv4-mapped (RFC 4291)"),
       row("::/96", "IPv4-compatible, deprecated (RFC 4291)"),
       row("64:ff9b::/96", "IPv4/IPv6 translation, NAT64 (RFC 6052)"),
       row("64:ff9b:1::/48", "local-use IPv4/IPv6 translation (RFC 8215)"),

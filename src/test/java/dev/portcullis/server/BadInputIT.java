@@ -43,7 +43,7 @@ class BadInputIT {
   void malformedJsonIs400WithPosition() throws Exception {
     HttpResponse<String> r = h.chat("{\"model\": \"openai/gpt-4o\", \"messages\": [}");
     assertError(r, 400, "invalid_request_error",
-        "request body is not valid JSON: Unexpected close marker '}': expected ']' at line 1 column 41");
+        "request body is not valid JSON: unexpected '}' at line 1, column 41 (expected: ']')");
   }
 
   @Test
