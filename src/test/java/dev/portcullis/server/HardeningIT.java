@@ -233,7 +233,7 @@ class HardeningIT {
     assertThat(error(h.chat("{\"model\": \"openai/gpt-4o\", \"messages\": [}"), 400).path("message").asText())
         .isEqualTo("request body is not valid JSON: unexpected '}' at line 1, column 41 (expected: ']')");
     assertThat(error(h.admin(h.post("/admin/v1/configs", "{\"name\": x}")), 400).path("message").asText())
-        .isEqualTo("request body is not valid JSON: a word that is not JSON at line 1, column 11 (expected: a "
+        .isEqualTo("request body is not valid JSON: a word that is not JSON at line 1, column 10 (expected: a "
             + "value: a string in double quotes, a number, an object, an array, true, false or null)");
     assertThat(error(h.chat(CHAT, "x-portkey-config", "{\"retry\": {\"attempts\": 2,}}"), 400)
         .path("message").asText()).isEqualTo("config: not valid JSON: unexpected character '}' at line 1, "
