@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.error.JsonSyntaxMessage;
 import dev.portcullis.keys.Role;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -42,8 +43,7 @@ final class AdminJson {
       }
       return object;
     } catch (JsonProcessingException e) {
-      throw GatewayException.badRequest("request body is not valid JSON: " + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr());
+      throw GatewayException.badRequest("request body is not valid JSON: " + JsonSyntaxMessage.describe(e));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.WorkspaceService;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.routing.saved.SavedConfig;
 import dev.portcullis.routing.saved.SavedConfigService;
@@ -20,8 +21,11 @@ public final class ConfigsApi {
   private static final Set<String> FIELDS = Set.of("name", "config", "workspace_id");
 
   private final SavedConfigService service;
-  public ConfigsApi(SavedConfigService service) {
+  private final WorkspaceService workspaces;
+
+  public ConfigsApi(SavedConfigService service, WorkspaceService workspaces) {
     this.service = service;
+    this.workspaces = workspaces;
   }
 
   public void mount(Router router) {
@@ -34,23 +38,22 @@ public final class ConfigsApi {
   }
 
   private void create(RoutingContext ctx) {
-    String workspace = AdminAccess.workspace(ctx);
     AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, FIELDS);
-      return service.create(AdminJson.string(body, "name", false), configText(body), workspace, actor);
+      return service.create(AdminJson.string(body, "name", false), configText(body), workspace(ctx, body), actor);
     }, false).onSuccess(c -> AdminJson.send(ctx, 201, describe(c))).onFailure(ctx::fail);
   }
 
   private void update(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    String workspace = AdminAccess.workspace(ctx);
     AuditActor actor = AdminAccess.actor(ctx);
     ctx.vertx().executeBlocking(() -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, FIELDS);
-      return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace, actor);
+      return service.update(id, AdminJson.string(body, "name", false), configText(body), workspace(ctx, body),
+          actor);
     }, false).onSuccess(c -> AdminJson.send(ctx, 200, describe(c))).onFailure(ctx::fail);
   }
 
@@ -93,6 +96,24 @@ public final class ConfigsApi {
       json.put("deleted", true);
       AdminJson.send(ctx, 200, json);
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * The workspace a write is about: the body's {@code workspace_id} when it names one in the caller's reach (one
+   * outside is answered 404, as for a workspace that does not exist), else the query's or the caller's own.
+   * Blocking.
+   */
+  private String workspace(RoutingContext ctx, ObjectNode body) {
+    String asked = AdminJson.string(body, "workspace_id", false);
+    String fromQuery = AdminAccess.workspace(ctx);
+    if (asked == null || asked.equals(fromQuery)) {
+      return fromQuery;
+    }
+    if (ctx.request().getParam("workspace_id") != null) {
+      throw GatewayException.badRequest("workspace_id: '" + asked + "' in the body, '" + fromQuery
+          + "' in the query (expected: one workspace, or the same in both)", "workspace_id");
+    }
+    return workspaces.find(AdminAccess.reach(ctx), asked).id();
   }
 
   private static String configText(ObjectNode body) {

@@ -105,7 +105,6 @@ final class KeysApi {
     return json;
   }
 
-  /** A default config as JSON text: an object, or a string naming a saved config; null when absent. */
   /**
    * The default config as stored: a config object (checked now by the request path's parser, so a bad one is
    * refused here rather than on every call) or a string naming a saved config.

@@ -80,6 +80,12 @@ public record GatewayHeaders(
     String providerKey = null;
     if (provider != null) {
       providerKey = bearer;
+      if (gatewayKey == null && bearer != null) {
+        throw GatewayException.unauthorized("missing gateway API key: the key in '"
+            + (headers.get("authorization") != null ? "Authorization" : "x-api-key") + "' was read as the provider's "
+            + "key, because '" + prefix + "provider' is set (expected: the gateway key in '" + prefix + "api-key' "
+            + "and the provider's key in 'Authorization: Bearer <provider key>')");
+      }
     } else if (gatewayKey == null) {
       gatewayKey = bearer;
     }

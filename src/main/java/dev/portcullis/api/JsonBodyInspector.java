@@ -1,11 +1,12 @@
 package dev.portcullis.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.error.JsonSyntaxMessage;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -29,6 +30,7 @@ public final class JsonBodyInspector {
     int modelStart = -1;
     int modelEnd = -1;
     boolean stream = false;
+    boolean streamSeen = false;
     try (JsonParser p = FACTORY.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw GatewayException.badRequest("request body is " + describe(p.currentToken())
@@ -40,6 +42,9 @@ public final class JsonBodyInspector {
         JsonToken value = p.nextToken();
         switch (field) {
           case "model" -> {
+            if (model != null) {
+              throw duplicate("model", p);
+            }
             if (value != JsonToken.VALUE_STRING) {
               throw GatewayException.badRequest("model: " + describe(value) + " (expected: a string)", "model");
             }
@@ -48,6 +53,10 @@ public final class JsonBodyInspector {
             modelEnd = closingQuote(bytes, modelStart);
           }
           case "stream" -> {
+            if (streamSeen) {
+              throw duplicate("stream", p);
+            }
+            streamSeen = true;
             if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE && value != JsonToken.VALUE_NULL) {
               throw GatewayException.badRequest("stream: " + describe(value) + " (expected: true or false)", "stream");
             }
@@ -60,11 +69,10 @@ public final class JsonBodyInspector {
         throw GatewayException.badRequest("request body is not valid JSON: content after the top-level object "
             + "(expected: one JSON object)");
       }
-    } catch (JsonParseException e) {
-      throw GatewayException.badRequest("request body is not valid JSON: " + reason(e)
-          + " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr());
+    } catch (JsonProcessingException e) {
+      throw GatewayException.badRequest("request body is not valid JSON: " + JsonSyntaxMessage.describe(e));
     } catch (IOException e) {
-      throw GatewayException.badRequest("request body could not be read as JSON: " + e.getMessage());
+      throw GatewayException.badRequest("request body could not be read as JSON (expected: a UTF-8 JSON object)");
     }
     if (model != null && model.isBlank()) {
       throw GatewayException.badRequest("model: '' (expected: a model id such as 'openai/gpt-4o-mini')", "model");
@@ -72,14 +80,13 @@ public final class JsonBodyInspector {
     return new InboundBody(body, model, modelStart, modelEnd, true, stream);
   }
 
-  /** Jackson's reason without its nested location details. */
-  private static String reason(JsonParseException e) {
-    String reason = e.getOriginalMessage();
-    int cut = reason.indexOf(" (for ");
-    if (cut < 0) {
-      cut = reason.indexOf('\n');
-    }
-    return cut < 0 ? reason : reason.substring(0, cut);
+  /**
+   * A second {@code model} or {@code stream}: the gateway and the provider could each read a different one, so
+   * neither is taken.
+   */
+  private static GatewayException duplicate(String field, JsonParser p) {
+    return GatewayException.badRequest(field + ": given twice, again at line " + p.currentTokenLocation().getLineNr()
+        + ", column " + p.currentTokenLocation().getColumnNr() + " (expected: one '" + field + "' field)", field);
   }
 
   private static int closingQuote(byte[] bytes, int from) {

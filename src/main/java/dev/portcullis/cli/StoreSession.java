@@ -10,6 +10,7 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.MasterKeySource;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.routing.saved.SavedConfigService;
@@ -52,7 +53,8 @@ final class StoreSession implements AutoCloseable {
       this.vertx = Vertx.vertx();
       this.changes = RedisChangeBus.connect(vertx, config.redisUrl(), config.redisChannel()).await();
     }
-    this.tenancy = new Tenancy(database, this.vault, changes, Clock.systemUTC());
+    this.tenancy = new Tenancy(database, this.vault, changes, Clock.systemUTC(),
+        HostPolicy.forThisHost(config.trustedHosts()));
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the optional YAML file, then overlays {@code PORTCULLIS_*} environment variables. Every setting has one
@@ -33,6 +35,10 @@ public final class ConfigLoader {
       "aws_secret_access_key", "aws_access_key_id", "aws_session_token", "vertex_project_id", "aws_external_id",
       "azure_ad_token", "vertex_region", "deployment_id", "resource_name", "aws_role_arn", "api_version",
       "aws_region", "anthropic_version", "anthropic_beta", "base_url", "api_key");
+
+  /** The built-in providers whose default base URL is on this machine; each must be enabled to be used. */
+  public static final List<String> LOCAL_PROVIDERS = List.of("ollama", "vllm", "lm-studio");
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
   private final Map<String, String> env;
 
@@ -64,8 +70,22 @@ public final class ConfigLoader {
           + " characters (expected: at least 16)");
     }
     String masterKey = s.string("master_key", "PORTCULLIS_MASTER_KEY", null);
-    List<String> trusted = s.list("trusted_hosts", "PORTCULLIS_TRUSTED_HOSTS");
-    long maxBody = s.integer("max_body_bytes", "PORTCULLIS_MAX_BODY_BYTES", 32L * 1024 * 1024, 1024, 1L << 31);
+    List<String> trusted = s.list("trusted_hosts", "PORTCULLIS_TRUSTED_HOSTS", "host names, addresses or CIDR ranges");
+    long maxBody = s.integer("max_body_bytes", "PORTCULLIS_MAX_BODY_BYTES", 32L * 1024 * 1024, 1024, Long.MAX_VALUE);
+    long maxInFlight = s.integer("max_body_bytes_in_flight", "PORTCULLIS_MAX_BODY_BYTES_IN_FLIGHT",
+        256L * 1024 * 1024, 1024, Long.MAX_VALUE);
+    List<String> local = s.list("local_providers", "PORTCULLIS_LOCAL_PROVIDERS", "provider ids");
+    for (String id : local) {
+      if (!LOCAL_PROVIDERS.contains(id.toLowerCase(Locale.ROOT))) {
+        throw new ConfigException("local_providers / PORTCULLIS_LOCAL_PROVIDERS: '" + id + "' (expected some of: "
+            + String.join(", ", LOCAL_PROVIDERS) + ")");
+      }
+    }
+    String metricsToken = s.string("metrics_token", "PORTCULLIS_METRICS_TOKEN", null);
+    if (metricsToken != null && metricsToken.length() < 16) {
+      throw new ConfigException("metrics_token / PORTCULLIS_METRICS_TOKEN: " + metricsToken.length()
+          + " characters (expected: at least 16)");
+    }
     long timeoutMs = s.integer("request_timeout_ms", "PORTCULLIS_REQUEST_TIMEOUT_MS", 600_000, 1, 86_400_000);
     String redisUrl = s.string("redis_url", "PORTCULLIS_REDIS_URL", null);
     if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
@@ -76,7 +96,11 @@ public final class ConfigLoader {
         Duration.ofMillis(timeoutMs), providers(yaml),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
         s.string("master_key_previous", "PORTCULLIS_MASTER_KEY_PREVIOUS", null), redisUrl,
-        s.string("redis_channel", "PORTCULLIS_REDIS_CHANNEL", "portcullis:changes"));
+        s.string("redis_channel", "PORTCULLIS_REDIS_CHANNEL", "portcullis:changes"),
+        local.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList(), maxInFlight,
+        s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
+        s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
+        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken);
   }
 
   private Map<String, ProviderCredentials> providers(JsonNode yaml) {
@@ -124,11 +148,6 @@ public final class ConfigLoader {
           fields));
     });
     return result;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
   }
 
   private static String blankToNull(String s) {
@@ -184,7 +203,27 @@ public final class ConfigLoader {
       return value;
     }
 
-    List<String> list(String key, String var) {
+    /** A duration: a number of seconds, or a number with {@code ms}, {@code s} or {@code m}; 100 ms to a day. */
+    Duration duration(String key, String var, Duration fallback) {
+      String raw = string(key, var, null);
+      if (raw == null) {
+        return fallback;
+      }
+      Matcher m = DURATION.matcher(raw.trim());
+      Duration d = null;
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d = m.group(2) == null || m.group(2).equals("s") ? Duration.ofSeconds(n)
+            : m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
+      }
+      if (d == null || d.compareTo(Duration.ofMillis(100)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+        throw new ConfigException(key + " / " + var + ": '" + raw + "' (expected: a duration from 100ms to 1 day, "
+            + "as seconds or with a unit: 500ms, 10s, 2m)");
+      }
+      return d;
+    }
+
+    List<String> list(String key, String var, String expected) {
       String v = env.get(var);
       if (v != null) {
         return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
@@ -194,7 +233,7 @@ public final class ConfigLoader {
         return List.of();
       }
       if (!n.isArray()) {
-        throw new ConfigException(key + ": " + n.asText() + " (expected: a list of host names, addresses or CIDR ranges)");
+        throw new ConfigException(key + ": " + n.asText() + " (expected: a list of " + expected + ")");
       }
       List<String> out = new ArrayList<>();
       n.forEach(item -> out.add(item.asText()));

@@ -23,6 +23,13 @@ import java.util.Map;
  * @param masterKeyPrevious retired vault master keys (comma-separated), still read for rows they sealed, or null
  * @param redisUrl Redis for change notification across nodes, or null to keep it in process
  * @param redisChannel the pub/sub channel nodes announce changes on
+ * @param localProviders the built-in local providers ({@code ollama}, {@code vllm}, {@code lm-studio}) callers may
+ *     use; the others are refused
+ * @param maxBodyBytesInFlight the most request-body bytes held at once across every request
+ * @param idleTimeout how long a client connection with no request in flight and no bytes moving stays open
+ * @param headerTimeout the longest a request may take from its first byte to the end of its headers
+ * @param maxConnections the most client connections open at once; more are answered 503 and closed
+ * @param metricsToken the bearer token {@code /metrics} asks for, or null when it is open
  */
 public record GatewayConfig(
     String host,
@@ -38,11 +45,18 @@ public record GatewayConfig(
     Path modelCatalog,
     String masterKeyPrevious,
     String redisUrl,
-    String redisChannel) {
+    String redisChannel,
+    List<String> localProviders,
+    long maxBodyBytesInFlight,
+    Duration idleTimeout,
+    Duration headerTimeout,
+    int maxConnections,
+    String metricsToken) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
     providers = Map.copyOf(providers);
+    localProviders = List.copyOf(localProviders);
   }
 
   /**
@@ -67,6 +81,9 @@ public record GatewayConfig(
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseUrl=" + databaseUrl
         + ", trustedHosts=" + trustedHosts + ", maxBodyBytes=" + maxBodyBytes + ", requestTimeout=" + requestTimeout
-        + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel) + "]";
+        + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel)
+        + ", localProviders=" + localProviders + ", maxBodyBytesInFlight=" + maxBodyBytesInFlight + ", idleTimeout="
+        + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
+        + (metricsToken == null ? "none" : "***") + "]";
   }
 }

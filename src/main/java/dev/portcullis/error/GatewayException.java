@@ -57,7 +57,25 @@ public abstract sealed class GatewayException extends RuntimeException {
   }
 
   public static PayloadTooLarge payloadTooLarge(long limitBytes) {
-    return new PayloadTooLarge(limitBytes);
+    return new PayloadTooLarge(limitBytes, "PORTCULLIS_MAX_BODY_BYTES");
+  }
+
+  /** 413 naming what sets the limit, e.g. {@code "the admin API's fixed limit"}. */
+  public static PayloadTooLarge payloadTooLarge(long limitBytes, String limitSetBy) {
+    return new PayloadTooLarge(limitBytes, limitSetBy);
+  }
+
+  public static HeaderFieldsTooLarge headerFieldsTooLarge(String message) {
+    return new HeaderFieldsTooLarge(message);
+  }
+
+  public static UriTooLong uriTooLong(String message) {
+    return new UriTooLong(message);
+  }
+
+  /** 503 with {@code retry-after: 1}: the gateway is at a capacity limit; the same request may work a moment later. */
+  public static Overloaded overloaded(String message) {
+    return new Overloaded(message);
   }
 
   public static RequestTimeout timeout(String message) {
@@ -88,6 +106,9 @@ public abstract sealed class GatewayException extends RuntimeException {
       case UpstreamUnreachable e -> new UpstreamUnreachable(message);
       case UnsupportedMediaType e -> new UnsupportedMediaType(message);
       case UpstreamError e -> new UpstreamError(e.status(), e.type(), message, e.param(), e.code());
+      case HeaderFieldsTooLarge e -> new HeaderFieldsTooLarge(message);
+      case UriTooLong e -> new UriTooLong(message);
+      case Overloaded e -> new Overloaded(message);
       case PayloadTooLarge e -> e;
     };
   }
@@ -179,8 +200,9 @@ public abstract sealed class GatewayException extends RuntimeException {
 
   /** 413: the body exceeds the configured limit. */
   public static final class PayloadTooLarge extends GatewayException {
-    private PayloadTooLarge(long limitBytes) {
-      super("request body exceeds the limit of " + limitBytes + " bytes (PORTCULLIS_MAX_BODY_BYTES)", null, "payload_too_large");
+    private PayloadTooLarge(long limitBytes, String limitSetBy) {
+      super("request body exceeds the limit of " + limitBytes + " bytes (" + limitSetBy + ")", null,
+          "payload_too_large");
     }
 
     @Override
@@ -194,7 +216,63 @@ public abstract sealed class GatewayException extends RuntimeException {
     }
   }
 
-  /** 408: the call took longer than the request timeout; the upstream call was cancelled. */
+  /** 431: the request's headers are larger than the gateway reads. */
+  public static final class HeaderFieldsTooLarge extends GatewayException {
+    private HeaderFieldsTooLarge(String message) {
+      super(message, null, "headers_too_large");
+    }
+
+    @Override
+    public int status() {
+      return 431;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
+    }
+  }
+
+  /** 414: the request line (method, path and query) is longer than the gateway reads. */
+  public static final class UriTooLong extends GatewayException {
+    private UriTooLong(String message) {
+      super(message, null, "uri_too_long");
+    }
+
+    @Override
+    public int status() {
+      return 414;
+    }
+
+    @Override
+    public String type() {
+      return "invalid_request_error";
+    }
+  }
+
+  /** 503: a capacity limit of the gateway is reached (connections, request bodies held); retry after a second. */
+  public static final class Overloaded extends GatewayException {
+    private Overloaded(String message) {
+      super(message, null, "overloaded");
+    }
+
+    @Override
+    public int status() {
+      return 503;
+    }
+
+    @Override
+    public String type() {
+      return "api_error";
+    }
+
+    /** The seconds the client should wait before trying again. */
+    public int retryAfterSeconds() {
+      return 1;
+    }
+  }
+
+  /** 408: the call took longer than the request timeout (the upstream call was cancelled), or the headers did. */
   public static final class RequestTimeout extends GatewayException {
     private RequestTimeout(String message) {
       super(message, null, "request_timeout");

@@ -1,6 +1,7 @@
 package dev.portcullis.keys;
 
 import dev.portcullis.cluster.ChangeBus;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
@@ -21,10 +22,13 @@ public final class Tenancy {
   private final MasterKeyRotation masterKeyRotation;
   private final KeyUsage keyUsage;
 
-  public Tenancy(Database database, Vault vault, ChangeBus changes, Clock clock) {
+  /**
+   * @param hosts the rule a virtual key's {@code base_url} must pass when it is set
+   */
+  public Tenancy(Database database, Vault vault, ChangeBus changes, Clock clock, HostPolicy hosts) {
     this.store = new TenancyStore(database, new AuditTrail(), changes, clock);
     this.apiKeys = new ApiKeyService(store);
-    this.virtualKeys = new VirtualKeyService(store, vault);
+    this.virtualKeys = new VirtualKeyService(store, vault, hosts);
     this.workspaces = new WorkspaceService(store);
     this.users = new UserService(store);
     this.audit = new AuditService(store);

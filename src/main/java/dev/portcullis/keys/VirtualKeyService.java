@@ -4,7 +4,9 @@ import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditEvent;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.provider.BaseUrl;
+import java.net.URI;
 import dev.portcullis.provider.ProviderTable;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -29,10 +31,12 @@ public final class VirtualKeyService {
 
   private final TenancyStore store;
   private final Vault vault;
+  private final HostPolicy hosts;
 
-  VirtualKeyService(TenancyStore store, Vault vault) {
+  VirtualKeyService(TenancyStore store, Vault vault, HostPolicy hosts) {
     this.store = store;
     this.vault = vault;
+    this.hosts = hosts;
   }
 
   /**
@@ -178,10 +182,14 @@ public final class VirtualKeyService {
         before == null ? null : TenancyViews.of(before), after == null ? null : TenancyViews.of(after));
   }
 
-  private static void checkBaseUrl(String baseUrl) {
-    if (baseUrl != null && BaseUrl.parse(baseUrl).isEmpty()) {
-      throw GatewayException.badRequest("base_url: '" + baseUrl + "' (expected: an http or https URL)", "base_url");
+  /** A base URL must parse, and its host pass the same rule as a custom host: refused here, not at the first call. */
+  private void checkBaseUrl(String baseUrl) {
+    if (baseUrl == null) {
+      return;
     }
+    URI url = BaseUrl.parse(baseUrl).orElseThrow(() -> GatewayException.badRequest("base_url: '" + baseUrl
+        + "' (expected: an http or https URL)", "base_url"));
+    hosts.check(url, "base_url");
   }
 
   private static byte[] randomBytes() {

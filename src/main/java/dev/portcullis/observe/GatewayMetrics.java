@@ -1,6 +1,7 @@
 package dev.portcullis.observe;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -50,6 +51,11 @@ public final class GatewayMetrics implements RequestListener {
   /** A gauge read at scrape time. */
   public <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value).description(description).register(registry);
+  }
+
+  /** A counter read at scrape time; Prometheus shows it as {@code <name>_total}. */
+  public <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {
+    FunctionCounter.builder(name, source, value).description(description).register(registry);
   }
 
   /** A gauge with one series per label value; the set of values is read again at every scrape. */

@@ -25,18 +25,18 @@ import java.util.Map;
  *   <li>{@code provider/model}: the provider's server-held credentials;</li>
  *   <li>a bare model: the only configured provider, if there is exactly one.</li>
  * </ol>
- * A custom host (header or virtual-key base URL) is checked by the {@link CustomHostGuard} before use.
+ * Every target passes the {@link TargetAdmission} (local providers, caller-chosen hosts) before use.
  */
 public final class TargetResolver {
 
   private final ServerProviders serverProviders;
   private final VirtualKeyResolver virtualKeys;
-  private final CustomHostGuard hostGuard;
+  private final TargetAdmission admission;
 
-  public TargetResolver(ServerProviders serverProviders, VirtualKeyResolver virtualKeys, CustomHostGuard hostGuard) {
+  public TargetResolver(ServerProviders serverProviders, VirtualKeyResolver virtualKeys, TargetAdmission admission) {
     this.serverProviders = serverProviders;
     this.virtualKeys = virtualKeys;
-    this.hostGuard = hostGuard;
+    this.admission = admission;
   }
 
   /**
@@ -95,14 +95,7 @@ public final class TargetResolver {
   }
 
   private Future<Target> guarded(Future<Target> target, URI customHost, String customHostSource) {
-    return target.compose(t -> {
-      boolean callerSuppliedHost = customHost != null || t.virtualKey() != null && !defaultBase(t);
-      if (!callerSuppliedHost) {
-        return Future.succeededFuture(t);
-      }
-      String source = customHost != null ? customHostSource : "virtual key '" + t.virtualKey() + "' base_url";
-      return hostGuard.check(t.baseUrl(), source).map(t::withPinnedAddress);
-    });
+    return target.compose(t -> admission.admit(t, customHost, customHostSource));
   }
 
   private Target configured(TargetNode node, String model, URI customHost, Map<String, String> headers) {
@@ -122,15 +115,6 @@ public final class TargetResolver {
           + spec.id() + "' server, e.g. http://host:8000/v1)", "config");
     }
     return new Target(spec, base, credential, fields, model, null, null);
-  }
-
-  private static boolean defaultBase(Target t) {
-    String base = t.provider().baseUrl();
-    if (base == null) {
-      return false;
-    }
-    return t.baseUrl().toString().equals(BaseUrlTemplate.isTemplate(base)
-        ? BaseUrlTemplate.fill(t.provider().id(), base, t.fields()) : base);
   }
 
   /** The key a request or config named for a provider, else the server-held one, else null. */

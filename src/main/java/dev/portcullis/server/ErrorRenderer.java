@@ -3,6 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.api.ChatDialect;
 import dev.portcullis.api.openai.OpenAiChatDialect;
 import dev.portcullis.error.GatewayException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,16 @@ public final class ErrorRenderer {
       response.reset();
       return;
     }
+    if (e instanceof GatewayException.Overloaded o) {
+      response.putHeader("retry-after", Integer.toString(o.retryAfterSeconds()));
+    }
     response.setStatusCode(e.status())
         .putHeader("content-type", "application/json")
         .end(dialect.error(e));
+  }
+
+  /** The OpenAI-shaped error object of {@code e}, for answers written below the HTTP server (a refused connection). */
+  static Buffer body(GatewayException e) {
+    return OpenAiChatDialect.INSTANCE.error(e);
   }
 }

@@ -18,9 +18,11 @@ import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.provider.ProviderAdapters;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.ServerProviders;
+import dev.portcullis.routing.TargetAdmission;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.config.BreakerSettings;
@@ -91,26 +93,33 @@ public final class GatewayServer implements AutoCloseable {
       vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(cores));
       changes = config.redisUrl() == null ? new LocalChangeBus()
           : RedisChangeBus.connect(vertx, config.redisUrl(), config.redisChannel()).await(10, TimeUnit.SECONDS);
-      Tenancy tenancy = new Tenancy(database, vault, changes, clock);
+      HostPolicy hosts = HostPolicy.forThisHost(config.trustedHosts());
+      Tenancy tenancy = new Tenancy(database, vault, changes, clock, hosts);
       Optional<String> generated = tenancy.apiKeys().ensureBootstrapAdmin(config.adminKey());
       logWriter = RequestLogWriter.start(database.dataSource());
 
       Authenticator authenticator = tenancy.authenticator(vertx);
       TargetResolver resolver = new TargetResolver(serverProviders, tenancy.virtualKeyResolver(vertx),
-          new CustomHostGuard(vertx, config.trustedHosts()));
+          new TargetAdmission(config.localProviders(),
+              new CustomHostGuard(vertx, hosts)));
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), changes, clock);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
           : ModelCatalog.load(config.modelCatalog()), scores, id -> serverProviders.find(id).isPresent());
+      ConnectionGuard connections = new ConnectionGuard(config.maxConnections(), config.idleTimeout(),
+          config.headerTimeout());
+      connections.warnIfFileLimitIsLower();
+      BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
-          scores, breakers, logWriter, metrics(breakers, logWriter),
+          scores, breakers, logWriter, metrics(breakers, logWriter, connections),
           new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
-              new ConfigsApi(configService), new TargetsHealthApi(breakers)),
-          new ProviderAdapters(vertx, clock), clock, extensions);
+              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
+          new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
+          clock, extensions);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -147,7 +156,8 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter) {
+  private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
+      ConnectionGuard connections) {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
@@ -155,6 +165,9 @@ public final class GatewayServer implements AutoCloseable {
         RequestLogWriter::written);
     metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",
         logWriter, RequestLogWriter::dropped);
+    metrics.gauge("portcullis_connections_open", "Client connections open now", connections, ConnectionGuard::open);
+    metrics.counter("portcullis_connections_refused", "Client connections refused for being over "
+        + "PORTCULLIS_MAX_CONNECTIONS", connections, ConnectionGuard::refused);
     return metrics;
   }
 

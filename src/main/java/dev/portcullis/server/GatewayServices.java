@@ -33,6 +33,8 @@ record GatewayServices(
     GatewayMetrics metrics,
     AdminApi adminApi,
     ProviderAdapters adapters,
+    ConnectionGuard connections,
+    BodyReader bodies,
     GatewayClock clock,
     Extensions extensions) {
 

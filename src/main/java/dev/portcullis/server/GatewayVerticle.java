@@ -5,6 +5,8 @@ import dev.portcullis.time.GatewayClock;
 import dev.portcullis.routing.config.Delayer;
 import dev.portcullis.routing.config.PlanExecutor;
 import dev.portcullis.routing.config.RetryAfterReader;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -12,6 +14,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,6 +31,8 @@ import java.util.function.Supplier;
 final class GatewayVerticle extends VerticleBase {
 
   private static final int ADMIN_BODY_LIMIT = 1024 * 1024;
+  private static final int MAX_HEADER_BYTES = 32 * 1024;
+  private static final int MAX_REQUEST_LINE_BYTES = 8192;
 
   private final GatewayServices services;
   private final int port;
@@ -71,7 +76,7 @@ final class GatewayVerticle extends VerticleBase {
         services.config().requestTimeout().toMillis());
     Pipeline inference = Pipeline.of(
         new AuthenticateStage(services.authenticator()),
-        new ReadBodyStage(services.config().maxBodyBytes()),
+        new ReadBodyStage(services.bodies()),
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
         services.extensions().stages().stream().map(Supplier::get).toList(),
         execute,
@@ -82,7 +87,7 @@ final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "ok")));
     router.get("/ready").handler(this::ready);
-    router.get("/metrics").handler(ctx -> ctx.response()
+    router.get("/metrics").handler(new MetricsAccess(services.config().metricsToken())).handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(services.metrics().scrape()));
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
@@ -98,12 +103,15 @@ final class GatewayVerticle extends VerticleBase {
         .setTcpNoDelay(true)
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(0)
-        .setMaxHeaderSize(32 * 1024)
+        .setMaxHeaderSize(MAX_HEADER_BYTES)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE_BYTES)
         .setCompressionSupported(false)
         // The gateway serves no WebSockets; with these on, every connection carries a handler that inspects each
         // request and response for a WebSocket handshake.
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false));
+    server.connectionHandler(services.connections()::accept)
+        .invalidRequestHandler(GatewayVerticle::invalidRequest);
     return server.requestHandler(req -> {
       if (req.path().startsWith("/v1/")) {
         inference.handle(req);
@@ -138,7 +146,7 @@ final class GatewayVerticle extends VerticleBase {
       e = ErrorRenderer.toGatewayException(failure);
     } else {
       e = switch (ctx.statusCode()) {
-        case 413 -> GatewayException.payloadTooLarge(ADMIN_BODY_LIMIT);
+        case 413 -> GatewayException.payloadTooLarge(ADMIN_BODY_LIMIT, "the admin API's fixed limit");
         case 405 -> GatewayException.notFound("method " + ctx.request().method() + " is not allowed on "
             + ctx.request().path());
         case 404 -> GatewayException.notFound("no route for " + ctx.request().method() + " " + ctx.request().path());
@@ -146,6 +154,22 @@ final class GatewayVerticle extends VerticleBase {
       };
     }
     ErrorRenderer.render(ctx.response(), e);
+  }
+
+  /** A request the HTTP decoder could not read: the usual JSON error, then the connection closes. */
+  private static void invalidRequest(HttpServerRequest req) {
+    Throwable cause = req.decoderResult().cause();
+    GatewayException e = cause instanceof TooLongHttpLineException
+        ? GatewayException.uriTooLong("request line is longer than " + MAX_REQUEST_LINE_BYTES
+            + " bytes (expected: a shorter path and query)")
+        : cause instanceof TooLongHttpHeaderException
+            ? GatewayException.headerFieldsTooLarge("request headers are larger than " + MAX_HEADER_BYTES
+                + " bytes (expected: fewer or shorter headers)")
+            : GatewayException.badRequest("request is not valid HTTP/1.1 (expected: a request line, headers and "
+                + "a body as RFC 9112 describes)");
+    req.response().putHeader("connection", "close");
+    ErrorRenderer.render(req.response(), e);
+    req.connection().close();
   }
 
   @Override

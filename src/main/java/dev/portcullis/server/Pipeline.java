@@ -75,6 +75,7 @@ final class Pipeline implements Handler<HttpServerRequest> {
       call.dialect = AnthropicChatDialect.INSTANCE;
     }
     try {
+      RequestPathValidator.check(request.path(), request.query());
       call.headers = GatewayHeaders.parse(request.headers());
     } catch (GatewayException e) {
       call.traceId = RequestIds.next();

@@ -23,15 +23,15 @@ final class ReadBodyStage implements Stage {
   /** Endpoints that take a file upload as multipart form data. */
   private static final Set<String> MULTIPART = Set.of("/audio/transcriptions", "/audio/translations");
 
-  private final long maxBodyBytes;
+  private final BodyReader bodies;
 
-  ReadBodyStage(long maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
+  ReadBodyStage(BodyReader bodies) {
+    this.bodies = bodies;
   }
 
   @Override
   public Future<Void> serve(Exchange call, Chain next) {
-    return BodyReader.read(call.request, maxBodyBytes).compose(bytes -> {
+    return bodies.read(call.request).compose(bytes -> {
       InboundBody body = inspect(call, bytes);
       call.body = body;
       call.stream = body.stream();

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -60,7 +61,7 @@ public final class Database implements AutoCloseable {
 
   private static HikariConfig poolConfig(DatabaseUrl url) {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("portcullis-" + url.dialect().name().toLowerCase());
+    config.setPoolName("portcullis-" + url.dialect().name().toLowerCase(Locale.ROOT));
     config.setJdbcUrl(url.jdbcUrl());
     config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     switch (url.dialect()) {

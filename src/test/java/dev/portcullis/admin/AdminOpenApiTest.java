@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,12 +36,13 @@ class AdminOpenApiTest {
   void documentedOperationsAreExactlyTheRegisteredRoutes() {
     Vertx vertx = Vertx.vertx();
     try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("p.db"))) {
-      Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC());
+      Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC(),
+        HostPolicy.forThisHost(List.of()));
       Router router = Router.router(vertx);
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), new LocalChangeBus(),
           Clock.systemUTC());
       new AdminApi(tenancy, tenancy.authenticator(vertx), new LogsApi(new RequestLogRepository(database)),
-          new ConfigsApi(configService),
+          new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
           .mount(router);
 

@@ -53,6 +53,16 @@ class GatewayHeadersTest {
   }
 
   @Test
+  void aKeyInAuthorizationWithAProviderHeaderAndNoGatewayKeyIsExplained() {
+    assertThatThrownBy(() -> GatewayHeaders.parse(headers("x-portkey-provider", "openai",
+        "authorization", "Bearer pcl-gateway-key")))
+        .isInstanceOf(GatewayException.Unauthorized.class)
+        .hasMessage("missing gateway API key: the key in 'Authorization' was read as the provider's key, because "
+            + "'x-portkey-provider' is set (expected: the gateway key in 'x-portkey-api-key' and the provider's key "
+            + "in 'Authorization: Bearer <provider key>')");
+  }
+
+  @Test
   void invalidMetadataJsonIs400NamingHeaderAndExpectation() {
     assertThatThrownBy(() -> GatewayHeaders.parse(headers("x-portkey-metadata", "{team:1}")))
         .isInstanceOf(GatewayException.BadRequest.class)

@@ -46,7 +46,7 @@ class JsonBodyInspectorTest {
     assertThatThrownBy(() -> inspect("{\"model\": \"gpt-4o\",\n \"messages\": [}"))
         .isInstanceOf(GatewayException.BadRequest.class)
         .hasMessageStartingWith("request body is not valid JSON: ")
-        .hasMessageContaining("at line 2 column");
+        .hasMessageContaining("at line 2, column");
   }
 
   @Test

@@ -29,6 +29,27 @@ class MultipartModelFieldTest {
   }
 
   @Test
+  void aFileNamedModelIsNotTheModelField() {
+    String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"model\"\r\n\r\n"
+        + "@evil/x\r\n--XyZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n--XyZ--\r\n";
+    assertThat(MultipartModelField.inspect(Buffer.buffer(body), TYPE).model()).isEqualTo("whisper-1");
+  }
+
+  @Test
+  void aPartNamedModelThatIsAFileIsNotTheModelField() {
+    String body = "--XyZ\r\nContent-Disposition: form-data; name=\"model\"; filename=\"m.bin\"\r\n\r\n"
+        + "@evil/x\r\n--XyZ--\r\n";
+    assertThat(MultipartModelField.inspect(Buffer.buffer(body), TYPE).model()).isNull();
+  }
+
+  @Test
+  void partHeadersInsideAnUploadAreNotTheModelField() {
+    String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n"
+        + "Content-Disposition: form-data; name=\"model\"\r\n\r\n@evil/x\r\n--XyZ--\r\n";
+    assertThat(MultipartModelField.inspect(Buffer.buffer(body), TYPE).model()).isNull();
+  }
+
+  @Test
   void bodyWithoutModelFieldIsOpaque() {
     String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc\r\n--XyZ--\r\n";
     assertThat(MultipartModelField.inspect(Buffer.buffer(body), TYPE).model()).isNull();

@@ -51,6 +51,52 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void hardeningSettingsHaveSafeDefaults() {
+    GatewayConfig c = new ConfigLoader(Map.of()).resolve(null);
+    assertThat(c.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(120));
+    assertThat(c.headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(c.maxConnections()).isEqualTo(10_000);
+    assertThat(c.maxBodyBytes()).isEqualTo(32L * 1024 * 1024);
+    assertThat(c.maxBodyBytesInFlight()).isEqualTo(256L * 1024 * 1024);
+    assertThat(c.localProviders()).isEmpty();
+    assertThat(c.metricsToken()).isNull();
+  }
+
+  @Test
+  void durationsTakeSecondsOrAUnit() {
+    GatewayConfig c = new ConfigLoader(Map.of("PORTCULLIS_IDLE_TIMEOUT", "90", "PORTCULLIS_HEADER_TIMEOUT", "500ms"))
+        .resolve(null);
+    assertThat(c.idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(c.headerTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_IDLE_TIMEOUT", "forever")).resolve(null))
+        .hasMessage("idle_timeout / PORTCULLIS_IDLE_TIMEOUT: 'forever' (expected: a duration from 100ms to 1 day, "
+            + "as seconds or with a unit: 500ms, 10s, 2m)");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_HEADER_TIMEOUT", "0")).resolve(null))
+        .hasMessageStartingWith("header_timeout / PORTCULLIS_HEADER_TIMEOUT: '0'");
+  }
+
+  @Test
+  void maxBodyBytesMayExceedTwoGibibytes() {
+    assertThat(new ConfigLoader(Map.of("PORTCULLIS_MAX_BODY_BYTES", "9223372036854775807")).resolve(null)
+        .maxBodyBytes()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void localProvidersAreCheckedAgainstTheLocalOnes() {
+    assertThat(new ConfigLoader(Map.of("PORTCULLIS_LOCAL_PROVIDERS", "ollama, VLLM")).resolve(null).localProviders())
+        .containsExactly("ollama", "vllm");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_LOCAL_PROVIDERS", "openai")).resolve(null))
+        .hasMessage("local_providers / PORTCULLIS_LOCAL_PROVIDERS: 'openai' (expected some of: ollama, vllm, "
+            + "lm-studio)");
+  }
+
+  @Test
+  void shortMetricsTokenIsRefused() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_METRICS_TOKEN", "abc")).resolve(null))
+        .hasMessage("metrics_token / PORTCULLIS_METRICS_TOKEN: 3 characters (expected: at least 16)");
+  }
+
+  @Test
   void badPortNamesSettingValueAndRange() {
     assertThatThrownBy(() -> new ConfigLoader(Map.of("PORTCULLIS_PORT", "eighty")).resolve(null))
         .hasMessage("port / PORTCULLIS_PORT: 'eighty' (expected: an integer 0..65535)");

@@ -1,12 +1,14 @@
 package dev.portcullis.keys;
 
 import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +50,8 @@ public class AuthenticatorBenchmark {
     dir = Files.createTempDirectory("auth-bench");
     database = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"));
     vertx = Vertx.vertx();
-    Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC());
+    Tenancy tenancy = new Tenancy(database, new Vault(new byte[32]), new LocalChangeBus(), Clock.systemUTC(),
+        HostPolicy.forThisHost(List.of()));
     for (int i = 0; i < 1_000; i++) {
       tenancy.apiKeys().create(Reach.everything(), ACTOR, new ApiKeyService.Draft(Workspace.ROOT,
           "other-" + i, Role.MEMBER, null, null, null, null, Map.of()));

@@ -1,6 +1,7 @@
 package dev.portcullis.keys;
 
 import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.testing.MutableClock;
 import dev.portcullis.store.Database;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -55,12 +57,12 @@ final class TenancyFixture implements AutoCloseable {
       schema = PostgresTestSchema.create();
       database = Database.open(schema.jdbcUrl());
     }
-    tenancy = new Tenancy(database, vault, changes, clock);
+    tenancy = new Tenancy(database, vault, changes, clock, HostPolicy.forThisHost(List.of()));
   }
 
   /** A second tenancy over the same database with another vault, as another process would have. */
   Tenancy withVault(Vault other) {
-    return new Tenancy(database, other, new LocalChangeBus(), clock);
+    return new Tenancy(database, other, new LocalChangeBus(), clock, HostPolicy.forThisHost(List.of()));
   }
 
   Vertx vertx() {

@@ -43,7 +43,7 @@ class BadInputIT {
   void malformedJsonIs400WithPosition() throws Exception {
     HttpResponse<String> r = h.chat("{\"model\": \"openai/gpt-4o\", \"messages\": [}");
     assertError(r, 400, "invalid_request_error",
-        "request body is not valid JSON: Unexpected close marker '}': expected ']' at line 1 column 41");
+        "request body is not valid JSON: unexpected '}' at line 1, column 41 (expected: ']')");
   }
 
   @Test
@@ -140,7 +140,8 @@ class BadInputIT {
         .header("x-portkey-custom-host", "http://10.20.30.40:8000/v1")
         .header("x-portkey-api-key", GatewayHarness.ADMIN_KEY));
     assertError(r, 400, "invalid_request_error", "x-portkey-custom-host: 'http://10.20.30.40:8000/v1' resolves to "
-        + "internal address 10.20.30.40 (expected: a public host, or one listed in PORTCULLIS_TRUSTED_HOSTS)");
+        + "10.20.30.40 in 10.0.0.0/8, private use (RFC 1918) (expected: a public host, or one listed in "
+        + "PORTCULLIS_TRUSTED_HOSTS)");
   }
 
   @Test

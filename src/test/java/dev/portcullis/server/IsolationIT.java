@@ -100,6 +100,8 @@ class IsolationIT {
       case "post /admin/v1/api-keys" -> "{\"name\":\"x\",\"workspace_id\":\"" + ws + "\"}";
       case "post /admin/v1/virtual-keys" -> "{\"provider\":\"openai\",\"api_key\":\"sk-x\",\"workspace_id\":\""
           + ws + "\"}";
+      case "post /admin/v1/configs", "put /admin/v1/configs/{id}" -> "{\"config\":{\"provider\":\"openai\"},"
+          + "\"workspace_id\":\"" + ws + "\"}";
       case "post /admin/v1/api-keys/{id}/rotate" -> "{\"grace_period_seconds\":0}";
       case "post /admin/v1/virtual-keys/{slug}/rotate" -> "{\"api_key\":\"sk-x\"}";
       default -> method.equals("patch") ? "{\"name\":\"x\"}" : null;

@@ -5,7 +5,6 @@ import static dev.portcullis.routing.config.ConfigObject.invalid;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.error.JsonSyntaxMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -101,12 +101,8 @@ public final class RoutingConfigParser {
 
   /** Names where the JSON broke, never the text around it (it may hold a key). */
   private static GatewayException malformed(JsonProcessingException e) {
-    String where = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    String original = e.getOriginalMessage();
-    String what = e instanceof StreamReadException && original != null && original.startsWith("Duplicate field")
-        ? original.replace("Duplicate field", "duplicate key") : "malformed JSON";
-    return GatewayException.badRequest("config: " + what + where + " (expected: a JSON object)", ConfigObject.HEADER);
+    return GatewayException.badRequest("config: not valid JSON: " + JsonSyntaxMessage.describe(e),
+        ConfigObject.HEADER);
   }
 
   /**

@@ -18,10 +18,12 @@ public sealed interface Strategy
 
   /**
    * Children in order, each skipped while its breaker is open, until one succeeds or a failure is not one to fall
-   * back on.
+   * back on. That failure, or the last child's, is the answer the client gets.
    *
-   * @param onStatusCodes statuses that move on to the next child; empty means any failure does. A connection error
-   *     always does.
+   * @param onStatusCodes statuses that move on to the next child; empty means the target's own trouble does, as
+   *     Portkey documents: 429, any 5xx, a timeout (408) or no answer at all. A request the target refused as wrong
+   *     (400, 401, 404, 422...) would be refused everywhere, so it stops the fallback and reaches the client as it
+   *     is. A connection error always moves on.
    */
   record Fallback(Set<Integer> onStatusCodes) implements Strategy {
 
@@ -30,8 +32,13 @@ public sealed interface Strategy
     }
 
     public boolean fallsBackOn(AttemptResult.Failure failure) {
-      return onStatusCodes.isEmpty() || failure.status() == AttemptResult.CONNECTION_ERROR
-          || onStatusCodes.contains(failure.status());
+      int status = failure.status();
+      if (status == AttemptResult.CONNECTION_ERROR) {
+        return true;
+      }
+      return onStatusCodes.isEmpty()
+          ? status == AttemptResult.TIMEOUT || status == 429 || status >= 500
+          : onStatusCodes.contains(status);
     }
 
     @Override

@@ -96,7 +96,9 @@ public final class SavedConfigService {
   }
 
   public List<SavedConfig> versions(String id, String workspaceId) {
-    find(id, null, workspaceId).orElseThrow(() -> notFound(id));
+    if (find(id, null, workspaceId).isEmpty()) {
+      throw notFound(id);
+    }
     return database.read("list versions of config '" + id + "'", c -> repository.versions(c, id));
   }
 

@@ -99,6 +99,25 @@ class PlanExecutorTest {
   }
 
   @Test
+  void fallbackWithoutStatusCodesStopsOnABadRequestInsteadOfReplayingIt() {
+    for (int status : new int[] {400, 401, 403, 404, 409, 413, 422}) {
+      upstream.fail("config.targets[0]", status);
+      assertThat(run(FALLBACK)).isEqualTo(new Execution(failure(status), "config.targets[0]", 0));
+    }
+    assertThat(upstream.calls()).doesNotContain("config.targets[1]#0");
+  }
+
+  @Test
+  void fallbackWithoutStatusCodesMovesOnForRateLimitsServerErrorsAndTimeouts() {
+    for (int status : new int[] {429, 500, 502, 503, 504, 529, 408}) {
+      upstream.fail("config.targets[0]", status);
+      assertThat(run(FALLBACK).lastUsedOptionIndex()).as("status " + status).isEqualTo("config.targets[1]");
+    }
+    upstream.answer("config.targets[0]", AttemptResult.connectionError(new ConnectException("refused")));
+    assertThat(run(FALLBACK).lastUsedOptionIndex()).isEqualTo("config.targets[1]");
+  }
+
+  @Test
   void connectionErrorAlwaysFallsBack() {
     String config = FALLBACK.replace("\"fallback\"", "\"fallback\", \"on_status_codes\": [429]");
     upstream.answer("config.targets[0]", AttemptResult.connectionError(new ConnectException("refused")));

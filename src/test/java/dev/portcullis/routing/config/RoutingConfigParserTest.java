@@ -240,10 +240,13 @@ class RoutingConfigParserTest {
 
   static Stream<Arguments> invalidConfigs() {
     return Stream.of(
-        Arguments.of("{\"provider\": ", "config: malformed JSON at line 1, column 14 (expected: a JSON object)"),
+        Arguments.of("{\"provider\": ", "config: not valid JSON: the text ends early at line 1, column 14 (expected: the rest "
+            + "of the JSON, up to its closing bracket or quote)"),
         Arguments.of("{\"provider\": \"a\", \"provider\": \"b\"}",
-            "config: duplicate key 'provider' at line 1, column 29 (expected: a JSON object)"),
-        Arguments.of("{} {}", "config: malformed JSON at line 1, column 4 (expected: a JSON object)"),
+            "config: not valid JSON: duplicate key 'provider' at line 1, column 29 (expected: each key once "
+                + "per object)"),
+        Arguments.of("{} {}", "config: not valid JSON: more JSON after the first value at line 1, column 4 (expected: one "
+            + "JSON object)"),
         Arguments.of("", "config: empty (expected: a JSON object)"),
         Arguments.of("[1]", "config: an array (expected: an object)"),
         Arguments.of("{\"provder\": \"openai\"}", "provder: unknown key (allowed: strategy, targets, name, weight, "
@@ -367,7 +370,7 @@ class RoutingConfigParserTest {
   void errorsNeverEchoAnApiKey() {
     GatewayException e = catchThrowableOfType(GatewayException.class,
         () -> RoutingConfigParser.parse("{\"api_key\": sk-live-1234}"));
-    assertThat(e.getMessage()).doesNotContain("sk-live").startsWith("config: malformed JSON at line 1");
+    assertThat(e.getMessage()).doesNotContain("sk-live").startsWith("config: not valid JSON: a word that is not JSON at line 1");
   }
 
   @Test
