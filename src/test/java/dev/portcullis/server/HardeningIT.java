@@ -309,7 +309,8 @@ class HardeningIT {
     String config = "{\"strategy\":{\"mode\":\"fallback\"},\"targets\":[" + target(broken) + ","
         + target(refusing) + "]}";
     HttpResponse<String> r = h.chat(CHAT, "x-portkey-config", config);
-    assertThat(error(r, 400).path("message").asText()).isEqualTo("Invalid request (mock upstream answered 400).");
+    assertThat(error(r, 400).path("message").asText()).isEqualTo("Invalid request (mock upstream answered 400)."
+        + " (attempts: config.targets[0] openai: HTTP 503; config.targets[1] openai: HTTP 400)");
     assertThat(r.headers().firstValue("x-portkey-last-used-option-index")).hasValue("config.targets[1]");
     assertThat(broken.recordedRequests()).hasSize(1);
   }

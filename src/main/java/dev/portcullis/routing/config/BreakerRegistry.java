@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *
  * <p>Routing asks before a call ({@link #permits}, {@link #tryAcquire}); the outcome arrives as a request event: a
  * failure that blames the target counts against it, any other answer counts for it, and an attempt that got no
- * answer through no fault of the target (a caller-chosen timeout, a client that left) frees its permission only.
+ * answer through no fault of the target (a caller-chosen timeout, a client that left, a target that could not even
+ * be resolved) frees its permission only.
  */
 public final class BreakerRegistry implements RequestListener {
 
@@ -64,6 +65,13 @@ public final class BreakerRegistry implements RequestListener {
   @Override
   public void attemptEnded(CallView call, AttemptView attempt, AttemptOutcome outcome) {
     if (attempt.targetKey() == null) {
+      return;
+    }
+    if (attempt.provider() == null) {
+      Entry held = breakers.getIfPresent(attempt.targetKey());
+      if (held != null) {
+        held.breaker().release();
+      }
       return;
     }
     CircuitBreaker breaker = breakers.get(attempt.targetKey(), key -> new Entry(new CircuitBreaker(key, settings,
