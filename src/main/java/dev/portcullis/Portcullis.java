@@ -1,15 +1,19 @@
 package dev.portcullis;
 
 import dev.portcullis.cli.AuditCommand;
+import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
+import dev.portcullis.cli.TestCommand;
 import dev.portcullis.cli.VaultCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
 import dev.portcullis.cli.WorkspacesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point: every way to run Portcullis is a subcommand. */
 @Command(
@@ -18,14 +22,23 @@ import picocli.CommandLine.Command;
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
-        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class})
+        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class})
 public final class Portcullis {
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "On a failure, print the stack trace as well as the one-line explanation.")
+  boolean debug;
 
   public static void main(String[] args) {
     // Every header value the gateway sends comes from a parsed HTTP message or from its own code, so none can hold
     // a line break; Vert.x's per-header validation is CPU spent on every request for nothing. Must be set before
     // Vert.x loads its header classes.
     System.setProperty("vertx.disableHttpHeadersValidation", "true");
-    System.exit(new CommandLine(new Portcullis()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as {@link #main} runs it: a failure is one line naming what to fix (see {@link CliFailures}). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Portcullis()).setExecutionExceptionHandler(new CliFailures());
   }
 }

@@ -2,15 +2,21 @@ package dev.portcullis.admin;
 
 import dev.portcullis.api.GatewayHeaders;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.keys.Reach;
+import dev.portcullis.keys.Role;
 import dev.portcullis.keys.Scope;
+import dev.portcullis.keys.Tenancy;
+import dev.portcullis.keys.User;
+import dev.portcullis.keys.UserService;
 import dev.portcullis.keys.WorkspaceService;
 import dev.portcullis.observe.AuditActor;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 
 /**
  * Authenticates admin calls and checks scopes: reads need {@code read-only} or {@code admin}, changes need
@@ -25,10 +31,14 @@ public final class AdminAccess implements Handler<RoutingContext> {
 
   private final Authenticator authenticator;
   private final WorkspaceService workspaces;
+  private final ApiKeyService apiKeys;
+  private final UserService users;
 
-  public AdminAccess(Authenticator authenticator, WorkspaceService workspaces) {
+  public AdminAccess(Authenticator authenticator, Tenancy tenancy) {
     this.authenticator = authenticator;
-    this.workspaces = workspaces;
+    this.workspaces = tenancy.workspaces();
+    this.apiKeys = tenancy.apiKeys();
+    this.users = tenancy.users();
   }
 
   @Override
@@ -43,9 +53,11 @@ public final class AdminAccess implements Handler<RoutingContext> {
     authenticator.authenticate(h.gatewayKey(), null).compose(p -> {
       boolean read = ctx.request().method().name().equals("GET");
       if (!p.has(Scope.ADMIN) && !(read && p.has(Scope.READ_ONLY))) {
-        return Future.failedFuture(GatewayException.forbidden("gateway API key '" + p.keyName() + "' has role "
-            + p.role().wireName() + ", which may not " + (read ? "read" : "change") + " admin resources (expected: "
-            + (read ? "admin or viewer" : "admin") + ")"));
+        return ctx.vertx().<Target>executeBlocking(() -> {
+          throw GatewayException.forbidden("gateway API key '" + p.keyName() + "' " + roleOf(p) + ", which may not "
+              + (read ? "read" : "change") + " admin resources (expected: " + (read ? "admin or viewer" : "admin")
+              + ")");
+        }, false);
       }
       String asked = ctx.request().getParam("workspace_id");
       if (asked == null || asked.isEmpty() || asked.equals(p.workspaceId())) {
@@ -60,6 +72,22 @@ public final class AdminAccess implements Handler<RoutingContext> {
   }
 
   private record Target(Principal principal, String workspaceId) {}
+
+  /**
+   * The role a refused key acts with, and why when it is less than the key's own: a key never holds more than its
+   * user's role. Blocking (it reads the key and its user); only refusals pay for it.
+   */
+  private String roleOf(Principal p) {
+    Reach reach = Reach.of(p);
+    Set<Scope> own = apiKeys.find(reach, p.keyId()).scopes();
+    if (p.userId() == null || p.scopes().containsAll(own)) {
+      return "has role " + p.role().wireName();
+    }
+    User user = users.find(reach, p.userId());
+    String acting = p.scopes().isEmpty() ? "no scope at all" : "role " + Role.covering(p.scopes()).wireName();
+    return "has role " + p.role().wireName() + " but acts with " + acting + ": its user '" + user.email() + "' ("
+        + user.id() + ") has role " + user.role().wireName() + ", and a key never holds more than its user's role";
+  }
 
   static Principal principal(RoutingContext ctx) {
     return ctx.get(PRINCIPAL);

@@ -23,7 +23,7 @@ public final class AdminApi {
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
       TargetsHealthApi targetsHealth) {
-    this.access = new AdminAccess(authenticator, tenancy.workspaces());
+    this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces());
     this.users = new UsersApi(tenancy.users());
     this.apiKeys = new KeysApi(tenancy.apiKeys());

@@ -7,7 +7,6 @@ import dev.portcullis.keys.AuditService;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.keys.Workspace;
 import dev.portcullis.observe.AuditEntry;
-import dev.portcullis.observe.AuditVerdict;
 import dev.portcullis.store.Page;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -50,21 +49,7 @@ final class AuditApi {
           + Workspace.ROOT + "' (the chain spans every workspace)"));
       return;
     }
-    AdminJson.respond(ctx, 200, () -> {
-      AuditVerdict v = service.verify();
-      ObjectNode json = AdminJson.MAPPER.createObjectNode();
-      json.put("valid", v.valid());
-      json.put("entries_checked", v.checked());
-      json.put("head_seq", v.headSeq());
-      json.put("head_hash", v.headHash());
-      if (!v.valid()) {
-        ObjectNode bad = json.putObject("first_bad_entry");
-        bad.put("seq", v.firstBadSeq());
-        bad.put("id", v.firstBadId());
-        bad.put("problem", v.problem());
-      }
-      return json;
-    });
+    AdminJson.respond(ctx, 200, () -> AdminJson.MAPPER.valueToTree(service.verify().describe()));
   }
 
   static ObjectNode describe(AuditEntry e) {

@@ -5,36 +5,51 @@ import dev.portcullis.observe.RequestLogQuery;
 import dev.portcullis.observe.RequestLogRepository;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * {@code GET /admin/v1/logs}: lists request log rows, newest first, filtered by {@code from}, {@code to} (ISO-8601
  * instants or epoch milliseconds; from inclusive, to exclusive), {@code model}, {@code provider}, {@code status},
  * {@code api_key_id} and {@code metadata.<key>=<value>}, {@code limit} rows (default 50, at most 1000) at a time,
- * continuing from {@code cursor}. Mount it behind authentication; when the context holds a {@code workspaceId}, only
- * that workspace's rows are listed. Bad parameters fail the context with a {@link GatewayException} (400).
+ * continuing from {@code cursor}. Mount it behind authentication: when the context holds a {@code workspaceId} (the
+ * caller's, or the {@code workspace_id} it asked for within its reach), the rows of that workspace and of every
+ * workspace below it are listed, each naming its workspace. Bad parameters fail the context with a
+ * {@link GatewayException} (400).
  */
 public final class LogsApi implements Handler<RoutingContext> {
 
-  /** The routing context key under which authentication leaves the caller's workspace id. */
+  /** The routing context key under which authentication leaves the workspace the call is about. */
   private static final String WORKSPACE_ID = "workspaceId";
 
   private final RequestLogRepository repository;
+  private final Function<String, Collection<String>> subtree;
 
-  public LogsApi(RequestLogRepository repository) {
+  /**
+   * @param subtree a workspace's id and its descendants' (deleted ones included: their rows stay history). Blocking.
+   */
+  public LogsApi(RequestLogRepository repository, Function<String, Collection<String>> subtree) {
     this.repository = repository;
+    this.subtree = subtree;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    RequestLogQuery query;
+    RequestLogQuery.Builder query;
     try {
-      query = LogsQueryParser.parse(ctx.queryParams(), ctx.get(WORKSPACE_ID));
+      query = LogsQueryParser.parse(ctx.queryParams());
     } catch (GatewayException e) {
       ctx.fail(e);
       return;
     }
+    String workspace = ctx.get(WORKSPACE_ID);
     ctx.vertx()
-        .executeBlocking(() -> LogsPageEncoder.encode(repository.find(query)), false)
+        .executeBlocking(() -> {
+          if (workspace != null) {
+            query.workspaceIds(subtree.apply(workspace));
+          }
+          return LogsPageEncoder.encode(repository.find(query.build()));
+        }, false)
         .onSuccess(body -> ctx.response().putHeader("content-type", "application/json").end(body))
         .onFailure(ctx::fail);
   }

@@ -18,14 +18,17 @@ final class LogsQueryParser {
 
   private static final String METADATA_PREFIX = "metadata.";
 
-  private static final List<String> PARAMETERS =
-      List.of("from", "to", "model", "provider", "status", "api_key_id", "metadata.<key>", "limit", "cursor");
+  private static final List<String> PARAMETERS = List.of("from", "to", "model", "provider", "status", "api_key_id",
+      "metadata.<key>", "workspace_id", "limit", "cursor");
 
   private LogsQueryParser() {}
 
-  /** @param workspaceId the caller's workspace, or null when the caller may see every workspace */
-  static RequestLogQuery parse(MultiMap parameters, String workspaceId) {
-    RequestLogQuery.Builder query = RequestLogQuery.newest().workspaceId(workspaceId);
+  /**
+   * The filters the parameters set. {@code workspace_id} is accepted and left to {@link AdminAccess}, which checks it
+   * is in the caller's reach and makes it the workspace the call is about.
+   */
+  static RequestLogQuery.Builder parse(MultiMap parameters) {
+    RequestLogQuery.Builder query = RequestLogQuery.newest();
     Map<String, String> given = once(parameters);
     for (Map.Entry<String, String> parameter : given.entrySet()) {
       String name = parameter.getKey();
@@ -42,6 +45,7 @@ final class LogsQueryParser {
         case "api_key_id" -> query.apiKeyId(value);
         case "limit" -> query.limit(limit(value));
         case "cursor" -> query.after(cursor(value));
+        case "workspace_id" -> { }
         default -> query.metadata(metadataKey(name), value);
       }
     }
@@ -50,7 +54,7 @@ final class LogsQueryParser {
       throw GatewayException.badRequest(
           "from: '" + given.get("from") + "' is after to: '" + given.get("to") + "' (expected: from before to)", "from");
     }
-    return parsed;
+    return query;
   }
 
   /** Each parameter's value, refusing names this endpoint does not know and names given twice. */

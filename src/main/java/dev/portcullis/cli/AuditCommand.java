@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.observe.AuditVerdict;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,15 +26,8 @@ public final class AuditCommand {
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
         AuditVerdict v = store.tenancy().audit().verify();
-        if (v.valid()) {
-          System.out.println("{\"valid\": true, \"entries_checked\": " + v.checked() + ", \"head_seq\": " + v.headSeq()
-              + ", \"head_hash\": \"" + v.headHash() + "\"}");
-          return 0;
-        }
-        System.out.println("{\"valid\": false, \"entries_checked\": " + v.checked() + ", \"first_bad_entry\": "
-            + "{\"seq\": " + v.firstBadSeq() + ", \"id\": " + (v.firstBadId() == null ? "null" : "\"" + v.firstBadId()
-            + "\"") + ", \"problem\": \"" + v.problem() + "\"}}");
-        return 1;
+        System.out.println(new ObjectMapper().valueToTree(v.describe()).toString());
+        return v.valid() ? 0 : 1;
       });
     }
   }

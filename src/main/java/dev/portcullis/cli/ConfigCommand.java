@@ -1,14 +1,21 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.config.NearestName;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.ApiKeyService;
+import dev.portcullis.keys.Reach;
+import dev.portcullis.keys.VirtualKey;
 import dev.portcullis.routing.config.RoutingConfigParser;
 import dev.portcullis.routing.config.RoutingPlan;
+import dev.portcullis.routing.config.TargetNode;
 import dev.portcullis.routing.saved.SavedConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,20 +39,53 @@ public final class ConfigCommand {
   }
 
   @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = "Check a routing config file; prints the parsed plan or the first error with its JSON path.")
+      description = {"Check a routing config file; prints the parsed plan, or the first error with its JSON path.",
+          "Every virtual key it names must exist in --workspace: each missing one is reported with its path."})
   static final class Validate implements Callable<Integer> {
+    private static final int SHOWN = 10;
+
+    @ParentCommand ConfigCommand parent;
     @Parameters(paramLabel = "FILE") Path file;
 
     @Override
     public Integer call() throws IOException {
+      RoutingPlan plan;
       try {
-        RoutingPlan plan = RoutingConfigParser.parse(read(file));
-        System.out.println("valid: " + plan);
-        return 0;
+        plan = RoutingConfigParser.parse(read(file));
       } catch (GatewayException e) {
         System.err.println(file + ": " + e.getMessage());
         return 1;
       }
+      List<TargetNode> viaVirtualKeys = plan.targets().stream().filter(t -> t.virtualKey() != null).toList();
+      if (!viaVirtualKeys.isEmpty()) {
+        List<String> missing;
+        try (StoreSession store = new StoreSession(parent.configFile)) {
+          missing = missingVirtualKeys(store, viaVirtualKeys);
+        }
+        if (!missing.isEmpty()) {
+          missing.forEach(line -> System.err.println(file + ": " + line));
+          return 1;
+        }
+      }
+      System.out.println("valid: " + plan);
+      return 0;
+    }
+
+    private List<String> missingVirtualKeys(StoreSession store, List<TargetNode> targets) {
+      Set<String> slugs = store.tenancy().virtualKeys().list(Reach.everything(), parent.workspace).stream()
+          .map(VirtualKey::slug).collect(Collectors.toSet());
+      return targets.stream().filter(t -> !slugs.contains(t.virtualKey()))
+          .map(t -> t.path() + ": virtual key '" + t.virtualKey() + "' does not exist in workspace '"
+              + parent.workspace + "' (" + (slugs.isEmpty() ? "expected: a virtual key of it; it has none"
+                  : NearestName.of(t.virtualKey(), slugs).map(n -> "did you mean '" + n + "'?")
+                      .orElseGet(() -> "expected one of: " + listed(slugs))) + ")")
+          .toList();
+    }
+
+    private static String listed(Set<String> slugs) {
+      List<String> sorted = slugs.stream().sorted().toList();
+      return sorted.size() <= SHOWN ? String.join(", ", sorted)
+          : String.join(", ", sorted.subList(0, SHOWN)) + " and " + (sorted.size() - SHOWN) + " more";
     }
   }
 
@@ -76,8 +116,9 @@ public final class ConfigCommand {
     @Override
     public Integer call() {
       try (StoreSession store = new StoreSession(parent.configFile)) {
+        CliTable table = new CliTable("%-18s  %-7s  %s", "ID", "VERSION", "NAME");
         for (SavedConfig c : store.savedConfigs().list(parent.workspace)) {
-          System.out.printf("%-18s  v%-4d  %s%n", c.id(), c.version(), c.name());
+          table.row(c.id(), "v" + c.version(), c.name());
         }
         return 0;
       }

@@ -62,8 +62,9 @@ public final class KeysCommand {
     @Override
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
+        CliTable table = new CliTable("%-36s  %-20s  %-26s  %-12s  %s", "ID", "NAME", "SCOPES", "PREFIX", "STATE");
         for (ApiKey k : store.tenancy().apiKeys().list(Reach.everything(), workspace)) {
-          System.out.printf("%-36s  %-20s  %-26s  %-12s  %s%n", k.id(), k.name(), Scope.join(k.scopes()),
+          table.row(k.id(), k.name(), Scope.join(k.scopes()),
               k.displayPrefix(), k.revokedAt() != null ? "revoked"
                   : k.expiresAt() != null ? "expires " + k.expiresAt() : "active");
         }

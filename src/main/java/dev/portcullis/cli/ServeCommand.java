@@ -1,6 +1,5 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.ConfigLoader;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.server.GatewayServer;
@@ -20,13 +19,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    GatewayConfig config;
-    try {
-      config = new ConfigLoader(System.getenv()).load(configFile);
-    } catch (ConfigException e) {
-      System.err.println("portcullis: " + e.getMessage());
-      return 2;
-    }
+    GatewayConfig config = new ConfigLoader(System.getenv()).load(configFile);
     GatewayServer server = GatewayServer.start(config);
     server.generatedAdminKey().ifPresent(key -> {
       System.out.println("Bootstrap admin key (shown once; store it now, or set PORTCULLIS_ADMIN_KEY):");

@@ -1,12 +1,10 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.cluster.ChangeBus;
-import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
-import dev.portcullis.config.ConfigException;
+import dev.portcullis.cluster.StoreChangeBus;
 import dev.portcullis.config.ConfigLoader;
 import dev.portcullis.config.GatewayConfig;
-import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.MasterKeySource;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
@@ -23,9 +21,9 @@ import java.util.function.Function;
 
 /**
  * The store and tenancy services as a CLI command sees them: the same configuration and database the gateway uses,
- * so a key made here works on a running gateway at once. With Redis configured, changes are announced to running
- * gateways before the command exits; without it they see them within {@code Authenticator.REFRESH_AFTER}. Changes are
- * audited as made by the OS user.
+ * so a key made here works on a running gateway at once. Changes are announced to running gateways before the
+ * command exits: over Redis when it is configured, else through the database's change log, which gateways read every
+ * {@link StoreChangeBus#POLL_INTERVAL}. Changes are audited as made by the OS user.
  */
 final class StoreSession implements AutoCloseable {
 
@@ -48,24 +46,19 @@ final class StoreSession implements AutoCloseable {
     this.database = Database.open(config.databaseUrl());
     if (config.redisUrl() == null) {
       this.vertx = null;
-      this.changes = new LocalChangeBus();
+      this.changes = new StoreChangeBus(database, Clock.systemUTC());
     } else {
       this.vertx = Vertx.vertx();
-      this.changes = RedisChangeBus.connect(vertx, config.redisUrl(), config.redisChannel()).await();
+      this.changes = RedisChangeBus.open(vertx, config.redisUrl(), config.redisChannel());
     }
     this.tenancy = new Tenancy(database, this.vault, changes, Clock.systemUTC(),
         HostPolicy.forThisHost(config.trustedHosts()));
   }
 
-  /**
-   * Runs a command body with a session, turning the errors a user can cause into a message and exit code 2.
-   */
+  /** Runs a command body with a session; failures go to {@link CliFailures}. */
   static int run(Path configFile, Function<StoreSession, Integer> body) {
     try (StoreSession session = new StoreSession(configFile)) {
       return body.apply(session);
-    } catch (GatewayException | ConfigException | IllegalArgumentException e) {
-      System.err.println("portcullis: " + e.getMessage());
-      return e instanceof GatewayException.NotFound ? 1 : 2;
     }
   }
 

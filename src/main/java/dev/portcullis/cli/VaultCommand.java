@@ -105,8 +105,9 @@ public final class VaultCommand {
       return StoreSession.run(parent.configFile, store -> {
         MasterKeyRotation rotation = store.tenancy().masterKeyRotation();
         System.out.println("current master key: " + store.vault().keyId());
+        CliTable table = new CliTable("%-14s  %6s  %s", "MASTER_KEY", "ROWS", "STATE");
         for (Map.Entry<String, Integer> e : rotation.rowsByKey().entrySet()) {
-          System.out.printf("%-14s  %6d rows  %s%n", e.getKey(), e.getValue(),
+          table.row(e.getKey(), e.getValue(),
               e.getKey().equals(store.vault().keyId()) ? "current"
                   : store.vault().keyIds().contains(e.getKey()) ? "previous (run 'vault reseal')" : "NOT HELD");
         }

@@ -99,8 +99,10 @@ public final class VirtualKeysCommand {
     @Override
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
+        CliTable table = new CliTable("%-24s  %-14s  %-8s  %-30s  %s", "SLUG", "PROVIDER", "STATE", "BASE_URL",
+            "MODELS");
         for (VirtualKey k : store.tenancy().virtualKeys().list(Reach.everything(), parent.workspace)) {
-          System.out.printf("%-24s  %-14s  %-8s  %-30s  %s%n", k.slug(), k.provider(),
+          table.row(k.slug(), k.provider(),
               k.enabled() ? "enabled" : "disabled", k.baseUrl() == null ? "(default base URL)" : k.baseUrl(),
               k.models().isEmpty() ? "any model" : String.join(",", k.models()));
         }

@@ -66,8 +66,10 @@ public final class WorkspacesCommand {
     @Override
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
+        CliTable table = new CliTable("%-20s  %-20s  %-24s  %-8s  %-8s  %-8s  %s", "ID", "PARENT", "NAME", "STATE",
+            "MAX_KEYS", "MAX_VKS", "MAX_CHILDREN");
         for (Workspace w : store.tenancy().workspaces().list(Reach.everything(), Workspace.ROOT)) {
-          System.out.printf("%-20s  %-20s  %-24s  %-8s  keys<=%s vks<=%s children<=%s%n", w.id(),
+          table.row(w.id(),
               w.parentId() == null ? "-" : w.parentId(), w.name(), w.enabled() ? "enabled" : "disabled",
               limit(w.limits().maxApiKeys()), limit(w.limits().maxVirtualKeys()), limit(w.limits().maxWorkspaces()));
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.cluster;
 
+import dev.portcullis.config.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -9,10 +10,14 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,7 @@ public final class RedisChangeBus implements ChangeBus {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisChangeBus.class);
   private static final long RECONNECT_DELAY_MS = 1_000;
+  private static final long CONNECT_TIMEOUT_SECONDS = 10;
 
   private final Vertx vertx;
   private final Redis publisher;
@@ -48,7 +54,34 @@ public final class RedisChangeBus implements ChangeBus {
   /** Connects and subscribes; the future completes once Redis has confirmed the subscription. */
   public static Future<RedisChangeBus> connect(Vertx vertx, String url, String channel) {
     RedisChangeBus bus = new RedisChangeBus(vertx, url, channel);
-    return bus.subscribeToRedis().map(bus);
+    return bus.subscribeToRedis().map(bus).onFailure(e -> bus.close());
+  }
+
+  /**
+   * Connects and subscribes, waiting up to {@value #CONNECT_TIMEOUT_SECONDS} seconds: for a process starting up.
+   *
+   * @throws ConfigException in one line naming the Redis (never its password) when it cannot be reached: a process
+   *     does not start without the Redis it is configured with; once connected, a lost connection is re-made by itself
+   */
+  public static RedisChangeBus open(Vertx vertx, String url, String channel) {
+    try {
+      return connect(vertx, url, channel).await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      String reason = e instanceof TimeoutException ? "no answer within " + CONNECT_TIMEOUT_SECONDS + " s"
+          : String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+      throw new ConfigException("redis_url / PORTCULLIS_REDIS_URL: cannot connect to Redis at " + hostAndPort(url)
+          + " (" + reason + "); Portcullis does not start without the Redis it is given, and retries only a "
+          + "connection it once had (expected: a reachable Redis, or no redis_url to keep changes in this process)");
+    }
+  }
+
+  private static String hostAndPort(String url) {
+    try {
+      URI uri = new URI(url);
+      return uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort());
+    } catch (URISyntaxException e) {
+      return "the configured URL";
+    }
   }
 
   @Override

@@ -1,32 +1,48 @@
 package dev.portcullis.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.portcullis.config.GatewayConfig.ProviderCredentials;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the optional YAML file, then overlays {@code PORTCULLIS_*} environment variables. Every setting has one
  * YAML key and one variable: {@code port} / {@code PORTCULLIS_PORT}; provider credentials are
  * {@code providers.<id>.api_key} / {@code PORTCULLIS_PROVIDER_<ID>_API_KEY} (and {@code _BASE_URL} and the
  * provider's credential fields, e.g. {@code _AWS_REGION}).
+ *
+ * <p>Nothing is silently ignored: a YAML key no setting reads is refused with its line and the nearest valid key, and
+ * a {@code PORTCULLIS_*} variable no setting reads is warned about by name. A setting is known by being read through
+ * {@link Settings}, so a new setting needs no list of its own; a new section reads its subtree with
+ * {@link Settings#section} and checks the keys inside itself, as {@code providers} does.
  */
 public final class ConfigLoader {
 
-  private static final String PROVIDER_PREFIX = "PORTCULLIS_PROVIDER_";
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
+  /** Variables read outside {@link #resolve}: the settings file, the log level (logback.xml), the launcher's JVM flags. */
+  private static final Set<String> OTHER_VARIABLES = Set.of("PORTCULLIS_CONFIG", "PORTCULLIS_LOG_LEVEL",
+      "PORTCULLIS_JAVA_OPTS");
+
+  private static final String PREFIX = "PORTCULLIS_";
+  private static final String PROVIDER_PREFIX = PREFIX + "PROVIDER_";
   /**
    * Settings a provider takes from the environment, longest first so {@code _AWS_SECRET_ACCESS_KEY} is not read as
    * {@code _ACCESS_KEY}.
@@ -41,9 +57,16 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
   private final Map<String, String> env;
+  private final Consumer<String> warnings;
 
+  /** A loader that logs its warnings (unknown variables). */
   public ConfigLoader(Map<String, String> env) {
+    this(env, LOG::warn);
+  }
+
+  public ConfigLoader(Map<String, String> env, Consumer<String> warnings) {
     this.env = env;
+    this.warnings = warnings;
   }
 
   /** Loads {@code file} when given (it must exist), else {@code ./portcullis.yaml} when present. */
@@ -52,12 +75,16 @@ public final class ConfigLoader {
     if (chosen == null && Files.exists(Path.of("portcullis.yaml"))) {
       chosen = Path.of("portcullis.yaml");
     }
-    JsonNode yaml = chosen == null ? null : readYaml(chosen);
-    return resolve(yaml);
+    return resolve(chosen == null ? null : YamlFile.read(chosen));
   }
 
   /** Resolves from the environment over an already-read YAML tree (null for none). */
   public GatewayConfig resolve(JsonNode yaml) {
+    return resolve(yaml == null ? null : new YamlFile(Path.of("the settings"), yaml, Map.of()));
+  }
+
+  private GatewayConfig resolve(YamlFile file) {
+    JsonNode yaml = file == null ? null : file.tree();
     Settings s = new Settings(yaml, env);
     String host = s.string("host", "PORTCULLIS_HOST", "127.0.0.1");
     long port = s.integer("port", "PORTCULLIS_PORT", 8787, 0, 65535);
@@ -92,8 +119,8 @@ public final class ConfigLoader {
       throw new ConfigException("redis_url / PORTCULLIS_REDIS_URL: has no redis scheme (expected: "
           + "redis://[user:password@]host:port[/db] or rediss://...)");
     }
-    return new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted, maxBody,
-        Duration.ofMillis(timeoutMs), providers(yaml),
+    GatewayConfig config = new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted,
+        maxBody, Duration.ofMillis(timeoutMs), providers(s.section("providers"), file),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
         s.string("master_key_previous", "PORTCULLIS_MASTER_KEY_PREVIOUS", null), redisUrl,
         s.string("redis_channel", "PORTCULLIS_REDIS_CHANNEL", "portcullis:changes"),
@@ -101,11 +128,44 @@ public final class ConfigLoader {
         s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
         s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
         (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken);
+    refuseUnknownKeys(file, s.keys());
+    warnAboutUnknownVariables(s.variables());
+    return config;
   }
 
-  private Map<String, ProviderCredentials> providers(JsonNode yaml) {
+  private static void refuseUnknownKeys(YamlFile file, Set<String> known) {
+    if (file == null || file.tree() == null) {
+      return;
+    }
+    file.tree().fieldNames().forEachRemaining(key -> {
+      if (!known.contains(key)) {
+        throw unknownSetting(file, key, known);
+      }
+    });
+  }
+
+  private static ConfigException unknownSetting(YamlFile file, String path, Collection<String> known) {
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    String parent = path.substring(0, path.length() - name.length());
+    return new ConfigException("unknown setting '" + path + "'" + file.at(path) + NearestName.of(name, known)
+        .map(n -> "; did you mean '" + parent + n + "'?")
+        .orElseGet(() -> " (expected one of: " + String.join(", ", new TreeSet<>(known)) + ")"));
+  }
+
+  private void warnAboutUnknownVariables(Set<String> known) {
+    Set<String> all = new TreeSet<>(known);
+    all.addAll(OTHER_VARIABLES);
+    List<String> suffixes = all.stream().map(v -> v.substring(PREFIX.length())).toList();
+    env.keySet().stream().filter(name -> name.startsWith(PREFIX) && !name.startsWith(PROVIDER_PREFIX))
+        .filter(name -> !all.contains(name)).sorted()
+        .forEach(name -> warnings.accept(name + ": unknown variable, ignored"
+            + NearestName.of(name.substring(PREFIX.length()), suffixes).map(n -> "; did you mean " + PREFIX + n + "?")
+                .orElse(" (the settings are listed in docs/configuration.md)")));
+  }
+
+  private Map<String, ProviderCredentials> providers(JsonNode section, YamlFile file) {
     Map<String, Map<String, String>> found = new LinkedHashMap<>();
-    JsonNode section = yaml == null ? null : yaml.get("providers");
+    Map<String, String> sources = new LinkedHashMap<>();
     if (section != null && !section.isNull()) {
       if (!section.isObject()) {
         throw new ConfigException("providers: " + section.getNodeType().name().toLowerCase(Locale.ROOT)
@@ -113,14 +173,23 @@ public final class ConfigLoader {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        Map<String, String> values = found.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT),
-            k -> new LinkedHashMap<>());
+        String id = e.getKey().toLowerCase(Locale.ROOT);
+        Map<String, String> values = found.computeIfAbsent(id, k -> new LinkedHashMap<>());
+        sources.putIfAbsent(id, "providers." + e.getKey() + file.at("providers." + e.getKey()));
         if (e.getValue() != null && e.getValue().isObject()) {
           e.getValue().properties().forEach(field -> {
+            String path = "providers." + e.getKey() + "." + field.getKey();
+            if (!PROVIDER_FIELDS.contains(field.getKey())) {
+              throw unknownSetting(file, path, PROVIDER_FIELDS);
+            }
             if (!field.getValue().isNull()) {
               values.put(field.getKey(), field.getValue().asText());
             }
           });
+        } else if (e.getValue() != null && !e.getValue().isNull()) {
+          throw new ConfigException("providers." + e.getKey() + file.at("providers." + e.getKey()) + ": "
+              + e.getValue().getNodeType().name().toLowerCase(Locale.ROOT)
+              + " (expected: a map of api_key, base_url and other credential fields)");
         }
       }
     }
@@ -135,6 +204,7 @@ public final class ConfigLoader {
               + String.join(", ", PROVIDER_FIELDS.stream().map(f -> f.toUpperCase(Locale.ROOT)).toList()) + ")"));
       String id = rest.substring(0, rest.length() - field.length() - 1).toLowerCase(Locale.ROOT).replace('_', '-');
       found.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(field, value);
+      sources.putIfAbsent(id, name);
     });
     Map<String, ProviderCredentials> result = new LinkedHashMap<>();
     found.forEach((id, values) -> {
@@ -145,7 +215,7 @@ public final class ConfigLoader {
         }
       });
       result.put(id, new ProviderCredentials(blankToNull(values.get("api_key")), blankToNull(values.get("base_url")),
-          fields));
+          fields, sources.get(id)));
     });
     return result;
   }
@@ -158,26 +228,39 @@ public final class ConfigLoader {
     return s == null || s.isBlank() ? null : Path.of(s);
   }
 
-  private static JsonNode readYaml(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new ConfigException("config file " + file + ": not found (expected: a readable YAML file)");
-    }
-    try {
-      JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      if (node != null && !node.isNull() && !node.isObject() && !node.isMissingNode()) {
-        throw new ConfigException("config file " + file + ": top level is " + node.getNodeType()
-            + " (expected: a map of settings)");
-      }
-      return node == null || node.isMissingNode() ? null : node;
-    } catch (IOException e) {
-      throw new ConfigException("config file " + file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-  }
+  /**
+   * Looks a setting up in the environment first, then the YAML tree, and remembers every key and variable asked
+   * about: together they are the settings this loader knows.
+   */
+  private static final class Settings {
 
-  /** Looks a setting up in the environment first, then the YAML tree. */
-  private record Settings(JsonNode yaml, Map<String, String> env) {
+    private final JsonNode yaml;
+    private final Map<String, String> env;
+    private final Set<String> keys = new LinkedHashSet<>();
+    private final Set<String> variables = new LinkedHashSet<>();
+
+    Settings(JsonNode yaml, Map<String, String> env) {
+      this.yaml = yaml;
+      this.env = env;
+    }
+
+    Set<String> keys() {
+      return keys;
+    }
+
+    Set<String> variables() {
+      return variables;
+    }
+
+    /** The subtree under {@code key}, or null; its reader checks the keys inside. */
+    JsonNode section(String key) {
+      keys.add(key);
+      return yaml == null ? null : yaml.get(key);
+    }
 
     String string(String key, String var, String fallback) {
+      keys.add(key);
+      variables.add(var);
       String v = env.get(var);
       if (v != null && !v.isBlank()) {
         return v;
@@ -224,6 +307,8 @@ public final class ConfigLoader {
     }
 
     List<String> list(String key, String var, String expected) {
+      keys.add(key);
+      variables.add(var);
       String v = env.get(var);
       if (v != null) {
         return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
@@ -240,5 +325,4 @@ public final class ConfigLoader {
       return out;
     }
   }
-
 }

@@ -63,8 +63,10 @@ public record GatewayConfig(
    * Credentials the operator gave for one provider.
    *
    * @param fields the provider's other credential fields ({@code aws_region}, {@code resource_name}...)
+   * @param source where they were given, for messages: {@code providers.openai at line 4 of portcullis.yaml}, or the
+   *     first variable naming the provider
    */
-  public record ProviderCredentials(String apiKey, String baseUrl, Map<String, String> fields) {
+  public record ProviderCredentials(String apiKey, String baseUrl, Map<String, String> fields, String source) {
 
     public ProviderCredentials {
       fields = Map.copyOf(fields);

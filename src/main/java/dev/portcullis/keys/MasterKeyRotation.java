@@ -1,6 +1,7 @@
 package dev.portcullis.keys;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.config.ConfigException;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditEvent;
 import java.util.HashMap;
@@ -64,6 +65,24 @@ public final class MasterKeyRotation {
   /** How many virtual keys each master key id sealed. */
   public Map<String, Integer> rowsByKey() {
     return store.read("count virtual keys by master key", store.virtualKeys::countByVaultKey);
+  }
+
+  /**
+   * Refuses a master key that seals none of the stored credentials: the data was made under another key (a wrong
+   * {@code PORTCULLIS_MASTER_KEY}, or a {@code master.key} file from another installation), and nothing stored could be
+   * decrypted. Rows that only some keys seal are left to {@code vault status}.
+   *
+   * @throws ConfigException naming the key ids held and the ones the data needs
+   */
+  public void refuseForeignMasterKey() {
+    Map<String, Integer> rows = rowsByKey();
+    if (!rows.isEmpty() && rows.keySet().stream().noneMatch(vault.keyIds()::contains)) {
+      throw new ConfigException("master_key / PORTCULLIS_MASTER_KEY: key " + vault.keyId() + " opens none of the "
+          + rows.values().stream().mapToInt(Integer::intValue).sum() + " stored provider credentials, which were "
+          + "sealed by master key " + String.join(", ", rows.keySet()) + " (expected: the master key this data was "
+          + "created with: restore data_dir/master.key or set PORTCULLIS_MASTER_KEY to it, or list it in "
+          + "PORTCULLIS_MASTER_KEY_PREVIOUS)");
+    }
   }
 
   public Vault vault() {

@@ -43,7 +43,7 @@ public final class MasterKeySource {
   /** The current key: configured, or from (or newly written to) the key file. */
   public static byte[] load(String configured, Path dataDir) {
     if (isConfigured(configured)) {
-      return parse(configured.trim(), "PORTCULLIS_MASTER_KEY");
+      return parse(configured.trim(), "master_key / PORTCULLIS_MASTER_KEY");
     }
     Path file = dataDir.resolve(CURRENT);
     byte[] created = createIfAbsent(file);
@@ -85,7 +85,7 @@ public final class MasterKeySource {
     List<byte[]> out = new ArrayList<>();
     if (isConfigured(configuredPrevious)) {
       Arrays.stream(configuredPrevious.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-          .forEach(s -> out.add(parse(s, "PORTCULLIS_MASTER_KEY_PREVIOUS")));
+          .forEach(s -> out.add(parse(s, "master_key_previous / PORTCULLIS_MASTER_KEY_PREVIOUS")));
     }
     Path file = dataDir.resolve(PREVIOUS);
     if (Files.exists(file)) {

@@ -92,6 +92,16 @@ final class WorkspaceRepository {
     }
   }
 
+  /** The live child of {@code parentId} named {@code name} (case-insensitively), if any. */
+  Optional<Workspace> findChild(Connection c, String parentId, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM workspaces WHERE parent_id = ?"
+        + " AND LOWER(name) = LOWER(?) AND deleted_at IS NULL")) {
+      ps.setString(1, parentId);
+      ps.setString(2, name);
+      return read(ps).stream().findFirst();
+    }
+  }
+
   int countChildren(Connection c, String id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT COUNT(*) FROM workspaces WHERE parent_id = ? AND deleted_at IS NULL")) {
@@ -115,16 +125,20 @@ final class WorkspaceRepository {
   private static List<Workspace> query(Connection c, String sql, String arg) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, arg);
-      List<Workspace> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Workspace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
-              new WorkspaceLimits(integer(rs, 5), integer(rs, 6), integer(rs, 7)), StoredJson.map(rs.getString(8)),
-              Instant.ofEpochMilli(rs.getLong(9)), ApiKeyRepository.instant(rs, 10)));
-        }
-      }
-      return out;
+      return read(ps);
     }
+  }
+
+  private static List<Workspace> read(PreparedStatement ps) throws SQLException {
+    List<Workspace> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Workspace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
+            new WorkspaceLimits(integer(rs, 5), integer(rs, 6), integer(rs, 7)), StoredJson.map(rs.getString(8)),
+            Instant.ofEpochMilli(rs.getLong(9)), ApiKeyRepository.instant(rs, 10)));
+      }
+    }
+    return out;
   }
 
   private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {

@@ -4,11 +4,14 @@ import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditEvent;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * Creates, lists, edits and deletes workspaces: the sub-account API. An admin creates child workspaces under its
@@ -39,6 +42,7 @@ public final class WorkspaceService {
     return store.change("create workspace '" + draft.name() + "'", actor, (c, now) -> {
       Workspace parent = reach.require(c, parentId);
       store.workspaces.lock(c, parent.id());
+      requireFreeName(c, parent.id(), draft.name(), null);
       Integer max = parent.limits().maxWorkspaces();
       if (max != null && store.workspaces.countChildren(c, parent.id()) >= max) {
         throw GatewayException.forbidden("workspace '" + parent.id() + "' already holds its limit of " + max
@@ -56,6 +60,11 @@ public final class WorkspaceService {
     return store.read("list workspaces", c -> store.workspaces.subtree(c, reach.require(c, workspaceId).id()));
   }
 
+  /** The ids of a workspace and of every workspace below it, deleted ones included (their history stays readable). */
+  public List<String> subtreeIds(String id) {
+    return store.read("list the workspaces below '" + id + "'", c -> store.workspaces.subtreeIdsWithDeleted(c, id));
+  }
+
   public Workspace find(Reach reach, String id) {
     return store.read("read workspace '" + id + "'", c -> reach.require(c, id));
   }
@@ -68,6 +77,10 @@ public final class WorkspaceService {
     Map<String, String> metadata = patch.metadata() == null ? null : ApiKeyService.checkedMetadata(patch.metadata());
     return store.change("update workspace '" + id + "'", actor, (c, now) -> {
       Workspace before = limits != null || patch.enabled() != null ? reach.requireBelow(c, id) : reach.require(c, id);
+      if (patch.name() != null && before.parentId() != null) {
+        store.workspaces.lock(c, before.parentId());
+        requireFreeName(c, before.parentId(), patch.name(), before.id());
+      }
       Workspace after = before.edited(
           patch.name() != null ? patch.name() : before.name(),
           patch.enabled() != null ? patch.enabled() : before.enabled(),
@@ -112,6 +125,18 @@ public final class WorkspaceService {
       return new TenancyStore.Outcome<>(after, events, List.of(Change.workspace(id),
           new Change(Change.Kind.API_KEY, id, null), new Change(Change.Kind.VIRTUAL_KEY, id, null)));
     });
+  }
+
+  /**
+   * Workspace names are unique among siblings (case-insensitively), so a name says which sub-account is meant. The
+   * caller holds the parent's lock, so two nodes cannot both take a name.
+   */
+  private void requireFreeName(Connection c, String parentId, String name, String renaming) throws SQLException {
+    Optional<Workspace> taken = store.workspaces.findChild(c, parentId, name);
+    if (taken.isPresent() && !taken.get().id().equals(renaming)) {
+      throw GatewayException.conflict("name: '" + name + "' is taken by workspace '" + taken.get().id()
+          + "' under '" + parentId + "' (expected: a name no other child of '" + parentId + "' has)");
+    }
   }
 
   private static AuditEvent event(Workspace w, String verb, Workspace before, Workspace after) {

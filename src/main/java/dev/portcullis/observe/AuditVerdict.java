@@ -1,5 +1,8 @@
 package dev.portcullis.observe;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The answer of {@link AuditTrail#verify}: whether the chain is intact and, when it is not, the first entry that is
  * wrong and why.
@@ -16,6 +19,23 @@ public record AuditVerdict(
 
   static AuditVerdict intact(long checked, long headSeq, String headHash) {
     return new AuditVerdict(true, checked, headSeq, headHash, null, null, null);
+  }
+
+  /** The verdict as the admin API and {@code portcullis audit verify} print it: the head always, the first bad entry when broken. */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("valid", valid);
+    out.put("entries_checked", checked);
+    out.put("head_seq", headSeq);
+    out.put("head_hash", headHash);
+    if (!valid) {
+      Map<String, Object> bad = new LinkedHashMap<>();
+      bad.put("seq", firstBadSeq);
+      bad.put("id", firstBadId);
+      bad.put("problem", problem);
+      out.put("first_bad_entry", bad);
+    }
+    return out;
   }
 
   static AuditVerdict broken(long checked, long headSeq, String headHash, long seq, String id, String problem) {

@@ -1,8 +1,10 @@
 package dev.portcullis.observe;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * @param status HTTP status returned to the client
  * @param apiKeyId gateway key id
  * @param metadata caller metadata entries that must all be present with exactly these values
- * @param workspaceId owning workspace
+ * @param workspaceIds the workspaces whose rows are listed (any of them); empty for every workspace
  * @param limit rows per page, 1..{@value #MAX_LIMIT}
  * @param after the cursor of the previous page, or null for the first page
  */
@@ -28,7 +30,7 @@ public record RequestLogQuery(
     Integer status,
     String apiKeyId,
     Map<String, String> metadata,
-    String workspaceId,
+    Set<String> workspaceIds,
     int limit,
     RequestLogCursor after) {
 
@@ -40,6 +42,7 @@ public record RequestLogQuery(
 
   public RequestLogQuery {
     metadata = Map.copyOf(metadata);
+    workspaceIds = Set.copyOf(workspaceIds);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit: " + limit + " (expected: 1.." + MAX_LIMIT + ")");
     }
@@ -65,7 +68,7 @@ public record RequestLogQuery(
     private Integer status;
     private String apiKeyId;
     private final Map<String, String> metadata = new LinkedHashMap<>();
-    private String workspaceId;
+    private Set<String> workspaceIds = Set.of();
     private int limit = DEFAULT_LIMIT;
     private RequestLogCursor after;
 
@@ -106,8 +109,14 @@ public record RequestLogQuery(
       return this;
     }
 
+    /** Rows of this one workspace. */
     public Builder workspaceId(String workspaceId) {
-      this.workspaceId = workspaceId;
+      return workspaceIds(Set.of(workspaceId));
+    }
+
+    /** Rows of any of these workspaces (a workspace and its descendants, say). */
+    public Builder workspaceIds(Collection<String> workspaceIds) {
+      this.workspaceIds = Set.copyOf(workspaceIds);
       return this;
     }
 
@@ -123,7 +132,7 @@ public record RequestLogQuery(
 
     /** @throws IllegalArgumentException when the limit or a metadata key is out of bounds */
     public RequestLogQuery build() {
-      return new RequestLogQuery(from, to, model, provider, status, apiKeyId, metadata, workspaceId, limit, after);
+      return new RequestLogQuery(from, to, model, provider, status, apiKeyId, metadata, workspaceIds, limit, after);
     }
   }
 }

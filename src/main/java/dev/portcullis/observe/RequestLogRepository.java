@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -42,7 +43,11 @@ public final class RequestLogRepository {
     equal(conditions, arguments, "provider", query.provider());
     equal(conditions, arguments, "status", query.status());
     equal(conditions, arguments, "api_key_id", query.apiKeyId());
-    equal(conditions, arguments, "workspace_id", query.workspaceId());
+    if (!query.workspaceIds().isEmpty()) {
+      conditions.add("workspace_id IN (" + String.join(", ", Collections.nCopies(query.workspaceIds().size(), "?"))
+          + ")");
+      arguments.addAll(query.workspaceIds().stream().sorted().toList());
+    }
     for (Map.Entry<String, String> entry : query.metadata().entrySet()) {
       conditions.add(dialect.metadataValue() + " = ?");
       arguments.add(entry.getKey());

@@ -1,6 +1,7 @@
 package dev.portcullis.routing;
 
 import dev.portcullis.config.ConfigException;
+import dev.portcullis.config.NearestName;
 import dev.portcullis.config.GatewayConfig.ProviderCredentials;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.provider.BaseUrl;
@@ -28,8 +29,9 @@ public final class ServerProviders {
 
   public ServerProviders(Map<String, ProviderCredentials> credentials) {
     credentials.forEach((id, creds) -> {
-      ProviderSpec spec = ProviderTable.find(id).orElseThrow(() -> new ConfigException("providers." + id
-          + ": unknown provider (expected one of: " + String.join(", ", ProviderTable.ids()) + ")"));
+      ProviderSpec spec = ProviderTable.find(id).orElseThrow(() -> new ConfigException(creds.source()
+          + ": unknown provider '" + id + "'" + NearestName.of(id, ProviderTable.ids()).map(n -> "; did you mean '"
+              + n + "'?").orElse("") + " (expected one of: " + String.join(", ", ProviderTable.ids()) + ")"));
       String base = creds.baseUrl() != null ? creds.baseUrl() : spec.baseUrl();
       if (creds.baseUrl() == null && BaseUrlTemplate.isTemplate(base)) {
         try {

@@ -5,8 +5,9 @@ import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cluster.ChangeBus;
-import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
+import dev.portcullis.cluster.StoreChangeBus;
+import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.KeyUsage;
@@ -37,6 +38,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import dev.portcullis.time.GatewayClock;
+import java.net.BindException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,10 +93,11 @@ public final class GatewayServer implements AutoCloseable {
     try {
       int cores = Runtime.getRuntime().availableProcessors();
       vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(cores));
-      changes = config.redisUrl() == null ? new LocalChangeBus()
-          : RedisChangeBus.connect(vertx, config.redisUrl(), config.redisChannel()).await(10, TimeUnit.SECONDS);
+      changes = config.redisUrl() == null ? new StoreChangeBus(database, clock).pollEvery(vertx)
+          : RedisChangeBus.open(vertx, config.redisUrl(), config.redisChannel());
       HostPolicy hosts = HostPolicy.forThisHost(config.trustedHosts());
       Tenancy tenancy = new Tenancy(database, vault, changes, clock, hosts);
+      tenancy.masterKeyRotation().refuseForeignMasterKey();
       Optional<String> generated = tenancy.apiKeys().ensureBootstrapAdmin(config.adminKey());
       logWriter = RequestLogWriter.start(database.dataSource());
 
@@ -116,7 +119,8 @@ public final class GatewayServer implements AutoCloseable {
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
           scores, breakers, logWriter, metrics(breakers, logWriter, connections),
-          new AdminApi(tenancy, authenticator, new LogsApi(new RequestLogRepository(database)),
+          new AdminApi(tenancy, authenticator,
+              new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           clock, extensions);
@@ -127,11 +131,15 @@ public final class GatewayServer implements AutoCloseable {
 
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();
-      vertx.deployVerticle(() -> {
-        GatewayVerticle verticle = new GatewayVerticle(services, bind, GatewayVerticle.upstreamClient(v));
-        verticles.add(verticle);
-        return verticle;
-      }, new DeploymentOptions().setInstances(cores)).await(30, TimeUnit.SECONDS);
+      try {
+        vertx.deployVerticle(() -> {
+          GatewayVerticle verticle = new GatewayVerticle(services, bind, GatewayVerticle.upstreamClient(v));
+          verticles.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(cores)).await(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw listenFailure(config, e);
+      }
       int port = verticles.getFirst().actualPort();
       int loops = (int) verticles.stream().map(GatewayVerticle::eventLoop).distinct().count();
       if (loops < cores) {
@@ -139,7 +147,8 @@ public final class GatewayServer implements AutoCloseable {
             + "every core", cores, loops, cores);
       }
       LOG.info("gateway started on {}:{} (database {}, providers {}, changes {})", config.host(), port,
-          database, serverProviders.ids(), config.redisUrl() == null ? "in process" : "Redis " + config.redisChannel());
+          database, serverProviders.ids(), config.redisUrl() == null ? "through the database"
+              : "Redis " + config.redisChannel());
       return new GatewayServer(vertx, services, changes, usage, port, loops, generated);
     } catch (Exception e) {
       if (changes != null) {
@@ -154,6 +163,23 @@ public final class GatewayServer implements AutoCloseable {
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("gateway failed to start: " + e.getMessage(), e);
     }
+  }
+
+  /** Why the server could not listen, in one line naming the setting to change; other failures as they are. */
+  private static Exception listenFailure(GatewayConfig config, Exception failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof BindException || message.contains("Address already in use")) {
+        return new ConfigException("port / PORTCULLIS_PORT: " + config.port() + " on " + config.host()
+            + " is already in use by another process (expected: a free port; stop the other process, perhaps "
+            + "another 'portcullis serve', or set PORTCULLIS_PORT to another port)");
+      }
+      if (message.contains("Cannot assign requested address")) {
+        return new ConfigException("host / PORTCULLIS_HOST: '" + config.host() + "' is not an address of this "
+            + "machine (expected: one of its addresses, 127.0.0.1, or 0.0.0.0 for all of them)");
+      }
+    }
+    return failure;
   }
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,

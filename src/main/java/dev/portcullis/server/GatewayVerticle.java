@@ -101,6 +101,9 @@ final class GatewayVerticle extends VerticleBase {
         .setHost(services.config().host())
         .setPort(port)
         .setTcpNoDelay(true)
+        // Never SO_REUSEPORT: with it a second gateway started on the same port would bind too, and the kernel would
+        // split connections between the two silently. The instances of this process share one socket instead.
+        .setReusePort(false)
         .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(0)
         .setMaxHeaderSize(MAX_HEADER_BYTES)

@@ -1,15 +1,18 @@
 package dev.portcullis.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.portcullis.config.ConfigException;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The gateway's database: a connection pool over SQLite or PostgreSQL, migrated to the current schema when opened.
@@ -40,11 +43,14 @@ public final class Database implements AutoCloseable {
    *
    * @param url {@code jdbc:sqlite:<path>} (parent directories are created), {@code jdbc:postgresql://...},
    *     {@code postgres://user:password@host:port/database} or {@code postgresql://...}
-   * @throws IllegalArgumentException when the URL's scheme is not one of those
+   * @throws ConfigException in one line naming the setting, when the URL's scheme is not one of those, the database
+   *     cannot be reached or opened (nothing retries: the caller stops), or its schema cannot be migrated
    */
   public static Database open(String url) {
     DatabaseUrl parsed = DatabaseUrl.parse(url);
-    HikariDataSource pool = new HikariDataSource(poolConfig(parsed));
+    HikariConfig config = poolConfig(parsed);
+    probe(parsed, config);
+    HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -52,11 +58,46 @@ public final class Database implements AutoCloseable {
           .failOnMissingLocations(true)
           .load()
           .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new ConfigException(DatabaseUrl.SETTING + ": the schema of the " + parsed.where()
+          + " cannot be brought up to date: " + firstLine(e.getMessage())
+          + " (expected: a database this version of Portcullis created or can migrate)");
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
     return new Database(pool, parsed.dialect());
+  }
+
+  /**
+   * Opens one connection the way the pool will, so an unreachable database is one line naming it rather than the
+   * pool's stack trace.
+   */
+  private static void probe(DatabaseUrl url, HikariConfig config) {
+    Properties properties = new Properties();
+    properties.putAll(config.getDataSourceProperties());
+    if (url.username() != null) {
+      properties.setProperty("user", url.username());
+    }
+    if (url.password() != null) {
+      properties.setProperty("password", url.password());
+    }
+    if (url.dialect() == SqlDialect.POSTGRESQL) {
+      properties.setProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS / 1000));
+    }
+    try (Connection probe = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+      probe.isValid(VALIDATION_TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      throw new ConfigException(DatabaseUrl.SETTING + ": cannot connect to the " + url.where() + ": "
+          + firstLine(e.getMessage()) + "; the gateway does not start without its database (expected: a reachable "
+          + (url.dialect() == SqlDialect.POSTGRESQL ? "PostgreSQL: start it, or fix the URL" : "SQLite file in a "
+              + "writable directory: fix data_dir / PORTCULLIS_DATA_DIR or the URL") + ")");
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "no detail" : message.lines().findFirst().orElse("").trim();
   }
 
   private static HikariConfig poolConfig(DatabaseUrl url) {
@@ -93,7 +134,8 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(url.sqliteFile().getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the directory for SQLite database " + url.sqliteFile(), e);
+      throw new ConfigException(DatabaseUrl.SETTING + ": cannot create the directory of the " + url.where() + ": "
+          + e + " (expected: a writable directory; fix data_dir / PORTCULLIS_DATA_DIR or the URL)");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.store;
 
+import dev.portcullis.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
  */
 record DatabaseUrl(SqlDialect dialect, String jdbcUrl, String username, String password, Path sqliteFile) {
 
+  /** How the operator names the URL, in every refusal. */
+  static final String SETTING = "database_url / PORTCULLIS_DATABASE_URL";
+
   private static final String ACCEPTED =
       "jdbc:sqlite:<path>, jdbc:postgresql://host:port/database, postgres://user:password@host:port/database"
           + " or postgresql://user:password@host:port/database";
@@ -34,10 +38,10 @@ record DatabaseUrl(SqlDialect dialect, String jdbcUrl, String username, String p
     }
     int colon = url.startsWith("jdbc:") ? url.indexOf(':', "jdbc:".length()) : url.indexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("database url: has no scheme (expected: " + ACCEPTED + ")");
+      throw new ConfigException(SETTING + ": has no scheme (expected: " + ACCEPTED + ")");
     }
-    throw new IllegalArgumentException(
-        "database url: scheme '" + url.substring(0, colon) + "' is not supported (expected: " + ACCEPTED + ")");
+    throw new ConfigException(
+        SETTING + ": scheme '" + url.substring(0, colon) + "' is not supported (expected: " + ACCEPTED + ")");
   }
 
   private static DatabaseUrl sqlite(String url) {
@@ -46,8 +50,8 @@ record DatabaseUrl(SqlDialect dialect, String jdbcUrl, String username, String p
     String file = query < 0 ? location : location.substring(0, query);
     file = file.startsWith("file:") ? file.substring("file:".length()) : file;
     if (file.isEmpty() || file.contains(":memory:") || location.contains("mode=memory")) {
-      throw new IllegalArgumentException(
-          "database url: '" + url + "' is an in-memory SQLite database, which every pooled connection would see"
+      throw new ConfigException(
+          SETTING + ": '" + url + "' is an in-memory SQLite database, which every pooled connection would see"
               + " as a different, empty one (expected: jdbc:sqlite:<path to a file>)");
     }
     return new DatabaseUrl(SqlDialect.SQLITE, url, null, null, Path.of(file).toAbsolutePath());
@@ -58,13 +62,13 @@ record DatabaseUrl(SqlDialect dialect, String jdbcUrl, String username, String p
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
-          "database url: not a valid URL (expected: postgres://user:password@host:port/database, with special"
+      throw new ConfigException(
+          SETTING + ": not a valid URL (expected: postgres://user:password@host:port/database, with special"
               + " characters in the password percent-encoded)");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "database url: names no host (expected: postgres://user:password@host:port/database)");
+      throw new ConfigException(
+          SETTING + ": names no host (expected: postgres://user:password@host:port/database)");
     }
     String jdbcUrl = "jdbc:postgresql://" + uri.getHost()
         + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
@@ -84,6 +88,16 @@ record DatabaseUrl(SqlDialect dialect, String jdbcUrl, String username, String p
   /** Percent-decoding as in a URL's user info, where {@code +} is a plus sign, not a space. */
   private static String decode(String part) {
     return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  /** Where the database is, without credentials: {@code PostgreSQL at db.internal:5432/gateway}, or the SQLite file. */
+  String where() {
+    if (dialect == SqlDialect.SQLITE) {
+      return "SQLite database " + sqliteFile;
+    }
+    String rest = jdbcUrl.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+    int query = rest.indexOf('?');
+    return "PostgreSQL at " + (query < 0 ? rest : rest.substring(0, query));
   }
 
   @Override

@@ -41,7 +41,8 @@ class AdminOpenApiTest {
       Router router = Router.router(vertx);
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), new LocalChangeBus(),
           Clock.systemUTC());
-      new AdminApi(tenancy, tenancy.authenticator(vertx), new LogsApi(new RequestLogRepository(database)),
+      new AdminApi(tenancy, tenancy.authenticator(vertx),
+          new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
           .mount(router);

@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class LogsApiTest {
           }
           ctx.next();
         })
-        .handler(new LogsApi(new RequestLogRepository(database)));
+        .handler(new LogsApi(new RequestLogRepository(database), workspace -> List.of(workspace)));
     router.route().failureHandler(ctx -> {
       if (ctx.failure() instanceof GatewayException e) {
         JsonObject error = new JsonObject()
@@ -185,7 +186,7 @@ class LogsApiTest {
   void unknownOrRepeatedParameterIsA400() throws Exception {
     assertBadRequest("/admin/v1/logs?modle=gpt-4o", "modle",
         "unknown query parameter 'modle' (expected: from, to, model, provider, status, api_key_id,"
-            + " metadata.<key>, limit, cursor)");
+            + " metadata.<key>, workspace_id, limit, cursor)");
     assertBadRequest("/admin/v1/logs?status=200&status=500", "status",
         "status: given more than once (expected: at most once)");
   }

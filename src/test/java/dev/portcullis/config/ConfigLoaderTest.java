@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,5 +155,71 @@ class ConfigLoaderTest {
         Map.entry("aws_secret_access_key", "aws-secret"), Map.entry("aws_access_key_id", "AKIDEXAMPLE"),
         Map.entry("aws_region", "eu-west-1"));
     assertThat(c.providers().get("bedrock").toString()).doesNotContain("aws-secret");
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedWithItsLineAndTheNearestValidKey() throws IOException {
+    Path yaml = dir.resolve("portcullis.yaml");
+    Files.writeString(yaml, """
+        host: 0.0.0.0
+        # the port
+        prot: 9000
+        """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(yaml)).isInstanceOf(ConfigException.class)
+        .hasMessage("unknown setting 'prot' at line 3 of " + yaml + "; did you mean 'port'?");
+  }
+
+  @Test
+  void anUnknownKeyFarFromEveryValidOneIsRefusedListingThem() throws IOException {
+    Path yaml = dir.resolve("portcullis.yaml");
+    Files.writeString(yaml, "telemetry: true\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(yaml))
+        .hasMessageStartingWith("unknown setting 'telemetry' at line 1 of " + yaml + " (expected one of: ")
+        .hasMessageContaining("admin_key, data_dir, database_url, header_timeout, host");
+  }
+
+  @Test
+  void anUnknownProviderFieldIsRefusedWithItsPathAndLine() throws IOException {
+    Path yaml = dir.resolve("portcullis.yaml");
+    Files.writeString(yaml, """
+        providers:
+          openai:
+            base_url: http://127.0.0.1:9000/v1
+            api_kye: sk-1
+        """);
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(yaml))
+        .hasMessage("unknown setting 'providers.openai.api_kye' at line 4 of " + yaml
+            + "; did you mean 'providers.openai.api_key'?");
+  }
+
+  @Test
+  void providersRememberWhereTheyWereSetForLaterRefusals() throws IOException {
+    Path yaml = dir.resolve("portcullis.yaml");
+    Files.writeString(yaml, """
+        port: 8080
+        providers:
+          opneai:
+            api_key: sk-1
+        """);
+
+    GatewayConfig c = new ConfigLoader(Map.of("PORTCULLIS_PROVIDER_GROQ_API_KEY", "gsk-1")).load(yaml);
+
+    assertThat(c.providers().get("opneai").source()).isEqualTo("providers.opneai at line 3 of " + yaml);
+    assertThat(c.providers().get("groq").source()).isEqualTo("PORTCULLIS_PROVIDER_GROQ_API_KEY");
+  }
+
+  @Test
+  void anUnknownPortcullisVariableIsWarnedAboutByNameWithTheNearestValidOne() {
+    List<String> warnings = new ArrayList<>();
+
+    new ConfigLoader(Map.of("PORTCULLIS_PROT", "9000", "PORTCULLIS_TELEMETRY", "on", "PORTCULLIS_LOG_LEVEL", "DEBUG",
+        "HOME", "/root"), warnings::add).resolve(null);
+
+    assertThat(warnings).containsExactly(
+        "PORTCULLIS_PROT: unknown variable, ignored; did you mean PORTCULLIS_PORT?",
+        "PORTCULLIS_TELEMETRY: unknown variable, ignored (the settings are listed in docs/configuration.md)");
   }
 }

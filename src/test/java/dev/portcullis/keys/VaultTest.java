@@ -72,7 +72,7 @@ class VaultTest {
   @Test
   void configuredMasterKeyMustBe32Bytes() {
     assertThatThrownBy(() -> MasterKeySource.load("c2hvcnQ=", dir)).isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("PORTCULLIS_MASTER_KEY: 5 bytes (expected: 32 bytes");
+        .hasMessageStartingWith("master_key / PORTCULLIS_MASTER_KEY: 5 bytes (expected: 32 bytes");
     assertThat(MasterKeySource.load("01".repeat(32), dir)).hasSize(32);
   }
 }

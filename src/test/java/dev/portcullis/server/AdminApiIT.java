@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +116,47 @@ class AdminApiIT {
       assertThat(broken.path("first_bad_entry").path("id").asText()).isEqualTo(entries.get(0).path("id").asText());
       assertThat(broken.path("first_bad_entry").path("problem").asText()).endsWith("does not match its hash (it was "
           + "edited)");
+    }
+  }
+
+  @Test
+  void logsOfChildWorkspacesShowToTheirAncestorsEachNamingItsWorkspaceAndWorkspaceIdNarrowsThem() throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      String child = json(h.admin(h.post("/admin/v1/workspaces", "{\"name\":\"logs-child\"}")), 201).path("id")
+          .asText();
+      JsonNode duplicate = json(h.admin(h.post("/admin/v1/workspaces", "{\"name\":\"logs-child\"}")), 409);
+      assertThat(duplicate.path("error").path("message").asText()).contains("is taken by workspace '" + child + "'");
+      String childKey = json(h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"logs-child-app\","
+          + "\"role\":\"admin\",\"workspace_id\":\"" + child + "\"}")), 201).path("key").asText();
+      assertThat(h.chat("{\"model\":\"openai/gpt-4o\",\"messages\":[]}").statusCode()).isEqualTo(200);
+      assertThat(as(h, childKey, "POST", "/v1/chat/completions", CHAT).statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.gateway.logWriter().written() >= 2);
+
+      JsonNode all = json(h.admin(h.get("/admin/v1/logs")), 200);
+      assertThat(all.path("data").findValuesAsText("workspace_id")).containsExactlyInAnyOrder("default", child);
+      JsonNode childOnly = json(h.admin(h.get("/admin/v1/logs?workspace_id=" + child)), 200);
+      assertThat(childOnly.path("data").findValuesAsText("workspace_id")).containsExactly(child);
+      JsonNode own = json(as(h, childKey, "GET", "/admin/v1/logs", null), 200);
+      assertThat(own.path("data").findValuesAsText("workspace_id")).containsExactly(child);
+      JsonNode upwards = json(as(h, childKey, "GET", "/admin/v1/logs?workspace_id=default", null), 404);
+      assertThat(upwards.path("error").path("message").asText()).isEqualTo("workspace 'default' does not exist");
+    }
+  }
+
+  @Test
+  void aKeyNarrowedByItsUsersRoleIsRefusedNamingTheRoleItActsWithAndWhy() throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      String user = json(h.admin(h.post("/admin/v1/users", "{\"email\":\"vera@example.com\",\"role\":\"admin\"}")),
+          201).path("id").asText();
+      String key = json(h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"vera-admin\",\"role\":\"admin\","
+          + "\"user_id\":\"" + user + "\"}")), 201).path("key").asText();
+      json(h.admin(h.request("PATCH", "/admin/v1/users/" + user, "{\"role\":\"viewer\"}")), 200);
+
+      json(as(h, key, "GET", "/admin/v1/workspaces", null), 200);
+      JsonNode refused = json(as(h, key, "POST", "/admin/v1/workspaces", "{\"name\":\"vera-ws\"}"), 403);
+      assertThat(refused.path("error").path("message").asText()).isEqualTo("gateway API key 'vera-admin' has role "
+          + "admin but acts with role viewer: its user 'vera@example.com' (" + user + ") has role viewer, and a key "
+          + "never holds more than its user's role, which may not change admin resources (expected: admin)");
     }
   }
 

@@ -36,6 +36,9 @@ class ConnectionFloodIT {
         for (int i = 0; i < CAP - 1; i++) {
           flood.add(new RawHttp(h.gateway.port()));
         }
+        // A connection is counted when its event loop takes it, which may be after the client's connect returns.
+        await(() -> regular.exchange("GET", "/metrics", Map.of(), new byte[0]).body()
+            .contains("portcullis_connections_open " + CAP + ".0"));
         int refused = 0;
         for (int i = 0; i < 10; i++) {
           try (RawHttp extra = new RawHttp(h.gateway.port())) {

@@ -3,6 +3,7 @@ package dev.portcullis.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.portcullis.config.ConfigException;
 import dev.portcullis.observe.RequestRecord;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,9 +96,9 @@ class DatabaseTest {
   @Test
   void unsupportedSchemeIsNamedWithTheAcceptedOnesButThePasswordIsNot() {
     assertThatThrownBy(() -> Database.open("mysql://gw:hunter2@db.example/gateway"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("database url: scheme 'mysql' is not supported (expected: jdbc:sqlite:<path>,"
-            + " jdbc:postgresql://host:port/database, postgres://user:password@host:port/database"
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("database_url / PORTCULLIS_DATABASE_URL: scheme 'mysql' is not supported (expected: "
+            + "jdbc:sqlite:<path>, jdbc:postgresql://host:port/database, postgres://user:password@host:port/database"
             + " or postgresql://user:password@host:port/database)")
         .message().doesNotContain("hunter2");
   }
@@ -105,16 +106,17 @@ class DatabaseTest {
   @Test
   void unsupportedJdbcSchemeIsNamedWithItsSubprotocol() {
     assertThatThrownBy(() -> Database.open("jdbc:mysql://db.example/gateway"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("database url: scheme 'jdbc:mysql' is not supported (expected: jdbc:sqlite:<path>,");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("database_url / PORTCULLIS_DATABASE_URL: scheme 'jdbc:mysql' is not supported "
+            + "(expected: jdbc:sqlite:<path>,");
   }
 
   @Test
   void inMemorySqliteIsRejectedBecauseEachPooledConnectionWouldSeeItsOwn() {
     assertThatThrownBy(() -> Database.open("jdbc:sqlite::memory:"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("database url: 'jdbc:sqlite::memory:' is an in-memory SQLite database, which every pooled"
-            + " connection would see as a different, empty one (expected: jdbc:sqlite:<path to a file>)");
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("database_url / PORTCULLIS_DATABASE_URL: 'jdbc:sqlite::memory:' is an in-memory SQLite "
+            + "database, which every pooled connection would see as a different, empty one (expected: jdbc:sqlite:<path to a file>)");
   }
 
   /** Every field of a request record is a column of the log, but the bodies, which live in request_bodies. */

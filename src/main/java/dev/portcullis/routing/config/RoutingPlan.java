@@ -1,5 +1,7 @@
 package dev.portcullis.routing.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,20 @@ public record RoutingPlan(PlanNode root) {
     return node instanceof GroupNode group
         && (group.strategy() instanceof Strategy.Conditional
             || group.children().stream().anyMatch(RoutingPlan::hasConditions));
+  }
+
+  /** Every target of the plan, in the order the config lists them. */
+  public List<TargetNode> targets() {
+    List<TargetNode> out = new ArrayList<>();
+    collect(root, out);
+    return out;
+  }
+
+  private static void collect(PlanNode node, List<TargetNode> out) {
+    switch (node) {
+      case TargetNode target -> out.add(target);
+      case GroupNode group -> group.children().forEach(child -> collect(child, out));
+    }
   }
 
   /** The tree, one node per line, indented by depth; credentials never appear. */
