@@ -283,16 +283,16 @@ verdicts() {
     function sporadic(label, g, n) {
       ok = (n > 0 && g <= 1.25 * n) || g <= 40
       printf "%s sporadic %s: added p50 %.0f us vs own-process nginx hop %.0f us = %.2f (target <= 1.25, or <= 40 us)  %s\n",
-        name, label, g, n, n > 0 ? g / n : 0, ok ? "PASS" : "FAIL"
+        name, label, g, n, (n > 0 ? g / n : 0), (ok ? "PASS" : "FAIL")
     }
     BEGIN {
       sporadic("1 ms ", g1, n1)
       sporadic("10 ms", g10, n10)
       printf "%s back to back: added p50 %.0f us vs shared-worker nginx hop %.0f us = %.2f (target <= 2.0)  %s\n",
-        name, b2b, shared, shared > 0 ? b2b / shared : 0, (shared > 0 && b2b <= 2 * shared) ? "PASS" : "FAIL"
+        name, b2b, shared, (shared > 0 ? b2b / shared : 0), ((shared > 0 && b2b <= 2 * shared) ? "PASS" : "FAIL")
       printf "%s throughput c=32: %.0f vs nginx %.0f req/s = %.2f (target >= 0.5)  %s\n",
-        name, grps, nrps, grps / nrps, grps / nrps >= 0.5 ? "PASS" : "FAIL"
-      printf "%s CPU per passthrough request: %.1f us (target <= 40 us)  %s\n", name, cpu, cpu <= 40 ? "PASS" : "FAIL"
+        name, grps, nrps, grps / nrps, (grps / nrps >= 0.5 ? "PASS" : "FAIL")
+      printf "%s CPU per passthrough request: %.1f us (target <= 40 us)  %s\n", name, cpu, (cpu <= 40 ? "PASS" : "FAIL")
     }'
 }
 

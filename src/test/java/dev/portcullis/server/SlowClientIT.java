@@ -81,6 +81,37 @@ class SlowClientIT {
     }
   }
 
+  /**
+   * A connection's header timer outlives the head it was set for (one timer per connection, not per request): when
+   * it fires during a later head, that head still gets its whole time, not what was left of the first one's.
+   */
+  @Test
+  void aHeadTrickledAfterAFastRequestOnTheSameConnectionGetsItsWholeHeaderTimeout() throws Exception {
+    try (RawHttp client = new RawHttp(h.gateway.port())) {
+      assertThat(client.exchange("POST", "/v1/chat/completions", AUTH, CHAT.getBytes(StandardCharsets.UTF_8))
+          .status()).isEqualTo(200);
+      Thread.sleep(200);
+      long start = System.nanoTime();
+      client.send("POST /v1/chat/completions HTTP/1.1\r\nhost: gw\r\nx-padding: ");
+      RawHttp.Answer answer = null;
+      for (int i = 0; i < 40 && answer == null; i++) {
+        Thread.sleep(50);
+        try {
+          client.send("a");
+        } catch (java.io.IOException closed) {
+          answer = client.read();
+        }
+        if (client.socket.getInputStream().available() > 0) {
+          answer = client.read();
+        }
+      }
+      long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(answer).isNotNull();
+      assertThat(answer.status()).isEqualTo(408);
+      assertThat(elapsedMs).isBetween(450L, 1_900L);
+    }
+  }
+
   @Test
   void silentConnectionIsClosedAtIdleTimeout() throws Exception {
     try (RawHttp silent = new RawHttp(h.gateway.port())) {
