@@ -33,7 +33,7 @@ public final class RequestLogWriter implements RequestListener, AutoCloseable {
   static final int BATCH_SIZE = 500;
 
   /** How long the first record of a batch waits for others before the batch is written anyway. */
-  private static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  private static final long FLUSH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private static final long DROP_WARNING_INTERVAL_MILLIS = Duration.ofSeconds(10).toMillis();
 
