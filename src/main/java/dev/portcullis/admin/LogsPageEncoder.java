@@ -74,15 +74,7 @@ final class LogsPageEncoder {
     json.writeStringField("fallback_index", r.fallbackIndex());
     json.writeArrayFieldStart("attempts");
     for (AttemptRecord a : r.attempts()) {
-      json.writeStartObject();
-      json.writeStringField("option", a.option());
-      json.writeStringField("provider", a.provider());
-      json.writeStringField("model", a.model());
-      json.writeStringField("virtual_key", a.virtualKey());
-      json.writeNumberField("status", a.status());
-      json.writeStringField("error_type", a.errorType());
-      json.writeNumberField("latency_ms", a.latencyMs());
-      json.writeEndObject();
+      a.writeTo(json);
     }
     json.writeEndArray();
     nullableDecimal(json, "cost_usd", r.costUsd());

@@ -1,5 +1,8 @@
 package dev.portcullis.observe;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
 /**
  * One provider attempt of a request, as the log keeps it: where it went and how it ended.
  *
@@ -12,4 +15,18 @@ package dev.portcullis.observe;
  * @param latencyMs time from sending the attempt to its answer's head (or its failure)
  */
 public record AttemptRecord(String option, String provider, String model, String virtualKey, int status,
-    String errorType, long latencyMs) {}
+    String errorType, long latencyMs) {
+
+  /** Writes this attempt as the JSON object the log stores and the admin API shows. */
+  public void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("option", option);
+    json.writeStringField("provider", provider);
+    json.writeStringField("model", model);
+    json.writeStringField("virtual_key", virtualKey);
+    json.writeNumberField("status", status);
+    json.writeStringField("error_type", errorType);
+    json.writeNumberField("latency_ms", latencyMs);
+    json.writeEndObject();
+  }
+}

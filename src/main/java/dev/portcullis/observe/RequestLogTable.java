@@ -146,15 +146,7 @@ final class RequestLogTable {
     try (JsonGenerator json = JSON.createGenerator(text)) {
       json.writeStartArray();
       for (AttemptRecord a : attempts) {
-        json.writeStartObject();
-        json.writeStringField("option", a.option());
-        json.writeStringField("provider", a.provider());
-        json.writeStringField("model", a.model());
-        json.writeStringField("virtual_key", a.virtualKey());
-        json.writeNumberField("status", a.status());
-        json.writeStringField("error_type", a.errorType());
-        json.writeNumberField("latency_ms", a.latencyMs());
-        json.writeEndObject();
+        a.writeTo(json);
       }
       json.writeEndArray();
     } catch (IOException e) {
