@@ -13,6 +13,7 @@ final class UsageTally {
   private Integer completionTokens;
   private Integer totalTokens;
   private Integer cachedTokens;
+  private Integer cacheWriteTokens;
   private Integer reasoningTokens;
 
   void add(Usage usage) {
@@ -27,6 +28,9 @@ final class UsageTally {
     }
     if (usage.cachedTokens() != null) {
       cachedTokens = usage.cachedTokens();
+    }
+    if (usage.cacheCreationTokens() != null) {
+      cacheWriteTokens = usage.cacheCreationTokens();
     }
     if (usage.reasoningTokens() != null) {
       reasoningTokens = usage.reasoningTokens();
@@ -56,5 +60,9 @@ final class UsageTally {
 
   Integer reasoningTokens() {
     return reasoningTokens;
+  }
+
+  Integer cacheWriteTokens() {
+    return cacheWriteTokens;
   }
 }

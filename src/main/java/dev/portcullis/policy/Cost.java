@@ -1,0 +1,18 @@
+package dev.portcullis.policy;
+
+import java.math.BigDecimal;
+
+/**
+ * What a call cost.
+ *
+ * @param usd the cost in US dollars, null when unpriced
+ */
+public record Cost(BigDecimal usd, CostStatus status) {
+
+  public static final Cost UNPRICED = new Cost(null, CostStatus.UNPRICED);
+
+  /** In millionths of a dollar, rounded up (what budget counters add); 0 when unpriced. */
+  public long micros() {
+    return usd == null ? 0 : Price.micros(usd);
+  }
+}
