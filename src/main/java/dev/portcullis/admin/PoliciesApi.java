@@ -1,6 +1,5 @@
 package dev.portcullis.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.WorkspaceService;
@@ -80,7 +79,7 @@ public final class PoliciesApi {
     String versionText = ctx.request().getParam("version");
     String workspace = AdminAccess.workspace(ctx);
     AdminJson.respond(ctx, 200, () -> {
-      Integer version = versionText == null ? null : version(versionText);
+      Integer version = versionText == null ? null : AdminJson.version(versionText);
       return describe(service.find(id, version, workspace).orElseThrow(() -> GatewayException.notFound(
           "policy rule '" + id + "'" + (version == null ? "" : " version " + version) + " does not exist")));
     });
@@ -136,32 +135,11 @@ public final class PoliciesApi {
         path == null ? "/v1/chat/completions" : path, now, () -> null);
   }
 
-  /**
-   * The workspace a write is about: the body's {@code workspace_id} when it names one in the caller's reach (one
-   * outside is answered 404), else the query's or the caller's own. Blocking.
-   */
+  /** The workspace a write is about (see {@link AdminAccess#workspaceOfWrite}); its field leaves the body. */
   private String workspace(RoutingContext ctx, ObjectNode body) {
-    JsonNode asked = body.remove("workspace_id");
-    String fromQuery = AdminAccess.workspace(ctx);
-    if (asked == null || asked.isNull() || asked.asText().equals(fromQuery)) {
-      return fromQuery;
-    }
-    if (!asked.isTextual()) {
-      throw GatewayException.badRequest("workspace_id: " + asked + " (expected: a workspace id)", "workspace_id");
-    }
-    return workspaces.find(AdminAccess.reach(ctx), asked.textValue()).id();
-  }
-
-  private static int version(String text) {
-    try {
-      int v = Integer.parseInt(text);
-      if (v >= 1) {
-        return v;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw GatewayException.badRequest("version: '" + text + "' (expected: a version number >= 1)", "version");
+    String asked = AdminJson.string(body, "workspace_id", false);
+    body.remove("workspace_id");
+    return AdminAccess.workspaceOfWrite(ctx, asked, workspaces);
   }
 
   static ObjectNode describe(PolicyRule r) {

@@ -122,20 +122,22 @@ public final class Governance {
   /**
    * The most a request may cost, in millionths of a dollar: its input tokens (at most one per byte of the body) and
    * its maximum output, at its provider's price, or at the highest price of the model when the provider is not known
-   * before routing. 0 when no price is known.
+   * before routing; output at the reasoning price when that is dearer. 0 when no price is known.
    */
   public long worstCaseMicros(String workspaceId, String provider, String model, long inputTokens,
       long outputTokens) {
-    Consumption worst = Consumption.tokens(clamp(inputTokens), 0, 0, clamp(outputTokens), 0);
+    int in = clamp(inputTokens);
+    int out = clamp(outputTokens);
+    List<Consumption> worst = List.of(Consumption.tokens(in, 0, 0, out, 0), Consumption.tokens(in, 0, 0, out, out));
     Price known = price(workspaceId, provider, model);
     List<Price> candidates = known != null ? List.of(known) : model == null ? List.of() : catalog.everyProvider(model);
     long most = 0;
     for (Price p : candidates) {
-      Price dearest = p.reasoning() != null && p.output() != null && p.reasoning().compareTo(p.output()) > 0
-          ? new Price(p.provider(), p.model(), p.input(), null, null, p.reasoning(), null, null, null, null, null) : p;
-      BigDecimal usd = dearest.cost(worst);
-      if (usd != null) {
-        most = Math.max(most, Price.micros(usd));
+      for (Consumption c : worst) {
+        BigDecimal usd = p.cost(c);
+        if (usd != null) {
+          most = Math.max(most, Price.micros(usd));
+        }
       }
     }
     return most;
