@@ -123,15 +123,24 @@ final class Exchange implements CallView {
 
   /**
    * What the call cost from the usage its answer reported, at the price its workspace pays; null when no provider
-   * answered or the answer reported no usage. Asked once the answer's usage is complete (a whole answer's before its
-   * headers leave, a stream's when it ends), and kept.
+   * answered, or a whole answer reported no usage. A stream that reported none is estimated: its input at one token
+   * per four bytes of the body, its output at one token per {@code data:} event (OpenAI-format providers send about
+   * one token per event). Asked once the answer's usage is complete (a whole answer's before its headers leave, a
+   * stream's when it ends), and kept.
    */
   Cost cost() {
-    if (cost == null && governance != null && target != null
-        && (tokens.promptTokens() != null || tokens.completionTokens() != null)) {
-      cost = governance.cost(principal.workspaceId(), target.provider().id(), target.model(), Consumption.tokens(
+    if (cost != null || governance == null || target == null) {
+      return cost;
+    }
+    String workspace = principal.workspaceId();
+    if (tokens.promptTokens() != null || tokens.completionTokens() != null) {
+      cost = governance.cost(workspace, target.provider().id(), target.model(), Consumption.tokens(
           tokens.promptTokens(), tokens.cachedTokens(), tokens.cacheWriteTokens(), tokens.completionTokens(),
           tokens.reasoningTokens()), false);
+    } else if (stream && tokens.dataEvents() > 1) {
+      int input = body == null ? 0 : (body.bytes().length() + 3) / 4;
+      cost = governance.cost(workspace, target.provider().id(), target.model(),
+          Consumption.tokens(input, null, null, tokens.dataEvents() - 1, null), true);
     }
     return cost;
   }

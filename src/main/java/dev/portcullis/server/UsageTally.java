@@ -15,6 +15,17 @@ final class UsageTally {
   private Integer cachedTokens;
   private Integer cacheWriteTokens;
   private Integer reasoningTokens;
+  private int dataEvents;
+
+  /** Counts one {@code data:} event of a stream, for an estimate of its output when no usage is reported. */
+  void dataEvent() {
+    dataEvents++;
+  }
+
+  /** The {@code data:} events of the stream relayed so far (its {@code [DONE]} included). */
+  int dataEvents() {
+    return dataEvents;
+  }
 
   void add(Usage usage) {
     if (usage == null) {

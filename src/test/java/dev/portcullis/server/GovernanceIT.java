@@ -75,12 +75,20 @@ class GovernanceIT {
   }
 
   @Test
-  void streamCostIsOnTheLogRowAndAnUnknownModelIsUnpricedNotFree() throws Exception {
+  void streamCostIsOnTheLogRowEstimatedWithoutUsageAndAnUnknownModelIsUnpricedNotFree() throws Exception {
     h.chat("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
         + "\"messages\":[]}", "x-portcullis-metadata", "{\"case\":\"t-stream\"}");
     JsonNode stream = rowOf("t-stream");
     assertThat(stream.path("cost_status").asText()).isEqualTo("priced");
     assertThat(stream.path("cost_usd").decimalValue()).isPositive();
+
+    h.chat("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[]}", "x-portcullis-metadata",
+        "{\"case\":\"t-no-usage\"}");
+    JsonNode estimated = rowOf("t-no-usage");
+    assertThat(estimated.path("cost_status").asText()).as("no usage in the stream: counted locally")
+        .isEqualTo("estimated");
+    assertThat(estimated.path("cost_usd").decimalValue()).isPositive();
+    assertThat(estimated.path("total_tokens").isNull()).as("the row's tokens stay what the provider said").isTrue();
 
     HttpResponse<String> unknown = h.chat("{\"model\":\"openai/gpt-unknown\",\"messages\":[]}",
         "x-portcullis-metadata", "{\"case\":\"t-unpriced\"}");
