@@ -119,9 +119,21 @@ class ClusterLimitsIT {
   }
 
   @Test
-  void budgetOfOneDollarHoldsAgainstFiftyConcurrentRequestsThatWouldSpendThree() throws Exception {
-    GatewayHarness a = node(Map.of());
-    GatewayHarness b = node(Map.of());
+  void budgetOfOneDollarHoldsAgainstFiftyConcurrentRequestsThatWouldSpendThreeAcrossTwoNodes() throws Exception {
+    budgetHolds(List.of(node(Map.of()), node(Map.of())));
+  }
+
+  @Test
+  void budgetOfOneDollarHoldsAgainstFiftyConcurrentRequestsWithCountersInProcess() throws Exception {
+    GatewayHarness alone = new GatewayHarness(dir, mock -> Map.of("PORTCULLIS_DATABASE_URL", schema.jdbcUrl()),
+        new Extensions(clock, List.of(), List.of()));
+    nodes.add(alone);
+    budgetHolds(List.of(alone));
+  }
+
+  /** 50 requests at once whose real cost is $0.06 each, against a budget of $1: the spend stays within it. */
+  private void budgetHolds(List<GatewayHarness> cluster) throws Exception {
+    GatewayHarness a = cluster.getFirst();
     int completion = JSON.readTree(a.chat("{\"model\":\"openai/gpt-4o\",\"messages\":[]}").body())
         .path("usage").path("completion_tokens").asInt();
     BigDecimal perMillion = new BigDecimal("0.06").multiply(BigDecimal.valueOf(1_000_000))
@@ -130,10 +142,12 @@ class ClusterLimitsIT {
     admin(a, "POST", "/admin/v1/policies", """
         {"name": "one dollar", "target": {"kind": "any"}, "action": "allow",
          "limit": {"dollars": 1, "per": "month", "scope": "workspace"}}""");
-    ruleArrived(b);
+    for (GatewayHarness node : cluster) {
+      ruleArrived(node);
+    }
 
     String capped = "{\"model\":\"openai/gpt-4o\",\"max_tokens\":" + completion + ",\"messages\":[]}";
-    List<HttpResponse<String>> answers = burst(List.of(a, b), 50, capped);
+    List<HttpResponse<String>> answers = burst(cluster, 50, capped);
     long admitted = count(answers, 200);
     assertThat(admitted).isBetween(1L, 16L);
     assertThat(count(answers, 429) + admitted).isEqualTo(50);
