@@ -25,9 +25,4 @@ public record Consumption(
       Integer reasoning) {
     return new Consumption(prompt, cached, cacheWrite, completion, reasoning, null, null);
   }
-
-  /** Whether nothing at all was reported. */
-  public boolean unknown() {
-    return promptTokens == null && completionTokens == null && images == null && audioSeconds == null;
-  }
 }

@@ -10,9 +10,4 @@ import java.math.BigDecimal;
 public record Cost(BigDecimal usd, CostStatus status) {
 
   public static final Cost UNPRICED = new Cost(null, CostStatus.UNPRICED);
-
-  /** In millionths of a dollar, rounded up (what budget counters add); 0 when unpriced. */
-  public long micros() {
-    return usd == null ? 0 : Price.micros(usd);
-  }
 }

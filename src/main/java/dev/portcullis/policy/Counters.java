@@ -6,7 +6,7 @@ import io.vertx.core.Future;
  * Where limits count: in this process, or in Redis so that every node shares one count. Each counter lives until its
  * window ends. Amounts are requests, tokens or millionths of a dollar.
  */
-public interface Counters extends AutoCloseable {
+public interface Counters {
 
   /**
    * Adds {@code amount} to the counter unless that would take it over {@code limit}; an amount of 0 is admitted
@@ -21,9 +21,6 @@ public interface Counters extends AutoCloseable {
 
   /** The counter now (0 when absent). */
   Future<Long> read(String key);
-
-  @Override
-  default void close() {}
 
   /**
    * Whether a request was admitted.

@@ -22,8 +22,6 @@ public record KeyLimitForms(JsonNode budget, JsonNode rateLimit) {
   private static final Map<String, String> RESETS = Map.of("daily", "day", "weekly", "week", "monthly", "month",
       "none", "none");
 
-  public static final KeyLimitForms NONE = new KeyLimitForms(null, null);
-
   /**
    * Reads the forms, refusing a bad one with a 400 before anything is stored.
    *

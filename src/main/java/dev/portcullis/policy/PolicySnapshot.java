@@ -115,12 +115,6 @@ public final class PolicySnapshot {
     return null;
   }
 
-  /** Whether {@code workspaceId} itself overrides the price. */
-  public boolean overrides(String workspaceId, String provider, String model) {
-    Map<String, Map<String, Price>> byProvider = overrides.get(workspaceId);
-    return byProvider != null && byProvider.getOrDefault(provider, Map.of()).containsKey(model);
-  }
-
   /** Every override visible from {@code workspaceId}, nearest first. */
   public List<Price> overridesSeenFrom(String workspaceId) {
     List<Price> out = new ArrayList<>();

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -155,11 +154,7 @@ public final class PriceCatalog {
     return v.decimalValue();
   }
 
-  public Optional<Price> find(String provider, String model) {
-    return Optional.ofNullable(priceOrNull(provider, model));
-  }
-
-  /** {@link #find} without the optional, for the request path. */
+  /** The list price of {@code model} at {@code provider}, or null. */
   Price priceOrNull(String provider, String model) {
     Map<String, Price> models = provider == null ? null : byProvider.get(provider);
     return models == null ? null : models.get(model);

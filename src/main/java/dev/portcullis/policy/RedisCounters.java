@@ -57,9 +57,4 @@ public final class RedisCounters implements Counters {
   public Future<Long> read(String key) {
     return redis.send(Request.cmd(Command.GET).arg(key)).map(r -> r == null ? 0L : r.toLong());
   }
-
-  @Override
-  public void close() {
-    redis.close();
-  }
 }

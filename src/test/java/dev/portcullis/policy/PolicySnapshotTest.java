@@ -85,8 +85,8 @@ class PolicySnapshotTest {
       only alerts leave the default to decide            | squad:alert:9:a                   | allow:default
       """)
   void rulesAreTriedParentFirstThenByPriorityThenDenyBeforeAllow(String why, String spec, String expected) {
-    for (String one : spec.trim().split("\\s+")) {
-      String[] p = one.split(":");
+    for (String one : spec.trim().split("\\s+", -1)) {
+      String[] p = one.split(":", -1);
       rule(p[0], p[3], "{\"name\": \"" + p[3] + "\", \"target\": {\"kind\": \"any\"}, \"action\": \"" + p[1]
           + "\", \"priority\": " + p[2] + "}");
     }
