@@ -3,6 +3,7 @@ package dev.portcullis;
 import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
+import dev.portcullis.cli.PolicyCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
-        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class})
+        ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

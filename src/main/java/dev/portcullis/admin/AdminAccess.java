@@ -102,6 +102,23 @@ public final class AdminAccess implements Handler<RoutingContext> {
     return ctx.get(WORKSPACE_ID);
   }
 
+  /**
+   * The workspace a write is about: {@code asked} (the body's {@code workspace_id}) when it names one in the caller's
+   * reach (one outside is answered 404, as for a workspace that does not exist), else the query's or the caller's
+   * own. Blocking.
+   */
+  static String workspaceOfWrite(RoutingContext ctx, String asked, WorkspaceService workspaces) {
+    String fromQuery = workspace(ctx);
+    if (asked == null || asked.equals(fromQuery)) {
+      return fromQuery;
+    }
+    if (ctx.request().getParam("workspace_id") != null) {
+      throw GatewayException.badRequest("workspace_id: '" + asked + "' in the body, '" + fromQuery
+          + "' in the query (expected: one workspace, or the same in both)", "workspace_id");
+    }
+    return workspaces.find(reach(ctx), asked).id();
+  }
+
   static AuditActor actor(RoutingContext ctx) {
     Principal p = principal(ctx);
     return AuditActor.apiKey(p.keyId(), p.keyName(), ctx.request().remoteAddress() == null ? null

@@ -2,6 +2,7 @@ package dev.portcullis.admin;
 
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Tenancy;
+import dev.portcullis.policy.PolicyService;
 import io.vertx.ext.web.Router;
 
 /**
@@ -20,18 +21,22 @@ public final class AdminApi {
   private final LogsApi logs;
   private final ConfigsApi configs;
   private final TargetsHealthApi targetsHealth;
+  private final PoliciesApi policies;
+  private final PricesApi prices;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
-      TargetsHealthApi targetsHealth) {
+      TargetsHealthApi targetsHealth, PoliciesApi policies, PricesApi prices, PolicyService policyService) {
     this.access = new AdminAccess(authenticator, tenancy);
-    this.workspaces = new WorkspacesApi(tenancy.workspaces());
+    this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
-    this.apiKeys = new KeysApi(tenancy.apiKeys());
-    this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys());
+    this.apiKeys = new KeysApi(tenancy.apiKeys(), policyService);
+    this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys(), policyService);
     this.audit = new AuditApi(tenancy.audit());
     this.logs = logs;
     this.configs = configs;
     this.targetsHealth = targetsHealth;
+    this.policies = policies;
+    this.prices = prices;
   }
 
   public void mount(Router router) {
@@ -45,5 +50,7 @@ public final class AdminApi {
     router.get("/admin/v1/logs").handler(logs);
     configs.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
+    policies.mount(router);
+    prices.mount(router);
   }
 }

@@ -174,4 +174,17 @@ final class AdminJson {
     out.putArray("data").addAll(items);
     return out;
   }
+
+  /** A version number from the query, 1 or more. */
+  static int version(String text) {
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw GatewayException.badRequest("version: '" + text + "' (expected: a version number >= 1)", "version");
+  }
 }

@@ -69,7 +69,7 @@ public final class ConfigsApi {
     String versionText = ctx.request().getParam("version");
     String workspace = AdminAccess.workspace(ctx);
     ctx.vertx().executeBlocking(() -> {
-      Integer version = versionText == null ? null : version(versionText);
+      Integer version = versionText == null ? null : AdminJson.version(versionText);
       return service.find(id, version, workspace).orElseThrow(() -> GatewayException.notFound(
           "config '" + id + "'" + (version == null ? "" : " version " + version) + " does not exist"));
     }, false).onSuccess(c -> AdminJson.send(ctx, 200, describe(c))).onFailure(ctx::fail);
@@ -98,22 +98,9 @@ public final class ConfigsApi {
     }).onFailure(ctx::fail);
   }
 
-  /**
-   * The workspace a write is about: the body's {@code workspace_id} when it names one in the caller's reach (one
-   * outside is answered 404, as for a workspace that does not exist), else the query's or the caller's own.
-   * Blocking.
-   */
+  /** The workspace a write is about (see {@link AdminAccess#workspaceOfWrite}). Blocking. */
   private String workspace(RoutingContext ctx, ObjectNode body) {
-    String asked = AdminJson.string(body, "workspace_id", false);
-    String fromQuery = AdminAccess.workspace(ctx);
-    if (asked == null || asked.equals(fromQuery)) {
-      return fromQuery;
-    }
-    if (ctx.request().getParam("workspace_id") != null) {
-      throw GatewayException.badRequest("workspace_id: '" + asked + "' in the body, '" + fromQuery
-          + "' in the query (expected: one workspace, or the same in both)", "workspace_id");
-    }
-    return workspaces.find(AdminAccess.reach(ctx), asked).id();
+    return AdminAccess.workspaceOfWrite(ctx, AdminJson.string(body, "workspace_id", false), workspaces);
   }
 
   private static String configText(ObjectNode body) {
@@ -127,18 +114,6 @@ public final class ConfigsApi {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static int version(String text) {
-    try {
-      int v = Integer.parseInt(text);
-      if (v >= 1) {
-        return v;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw GatewayException.badRequest("version: '" + text + "' (expected: a version number >= 1)", "version");
   }
 
   static ObjectNode describe(SavedConfig c) {

@@ -7,6 +7,10 @@ import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Scope;
 import dev.portcullis.keys.TenancyViews;
 import dev.portcullis.routing.config.RoutingConfigParser;
+import dev.portcullis.keys.ApiKey;
+import dev.portcullis.observe.AuditActor;
+import dev.portcullis.policy.KeyLimitForms;
+import dev.portcullis.policy.PolicyService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -20,13 +24,17 @@ import java.util.Set;
 final class KeysApi {
 
   private static final Set<String> CREATE_FIELDS =
-      Set.of("name", "role", "scopes", "user_id", "expires_at", "default_config", "metadata", "workspace_id");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "expires_at", "default_config", "metadata");
+      Set.of("name", "role", "scopes", "user_id", "expires_at", "default_config", "metadata", "workspace_id",
+          "budget", "rate_limit");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "expires_at", "default_config", "metadata",
+      "budget", "rate_limit");
 
   private final ApiKeyService service;
+  private final PolicyService policies;
 
-  KeysApi(ApiKeyService service) {
+  KeysApi(ApiKeyService service, PolicyService policies) {
     this.service = service;
+    this.policies = policies;
   }
 
   void mount(Router router) {
@@ -42,6 +50,7 @@ final class KeysApi {
     AdminJson.respond(ctx, 201, () -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, CREATE_FIELDS);
+      KeyLimitForms limits = limits(body);
       String workspace = AdminJson.string(body, "workspace_id", false);
       ApiKeyService.CreatedKey created = service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
           new ApiKeyService.Draft(
@@ -53,8 +62,23 @@ final class KeysApi {
               AdminJson.instant(body, "expires_at"),
               configText(body.get("default_config")),
               AdminJson.stringMap(body, "metadata")));
+      keyLimits(created.key(), limits, AdminAccess.actor(ctx));
       return withSecret(created);
     });
+  }
+
+  /** The key's {@code budget} and {@code rate_limit}, read (and taken out of the body) before anything is stored. */
+  private static KeyLimitForms limits(ObjectNode body) {
+    return KeyLimitForms.read(body.remove("budget"), body.remove("rate_limit"), "key");
+  }
+
+  /** Stores the key's limits as rules on its requests, named after it. */
+  private void keyLimits(ApiKey key, KeyLimitForms limits, AuditActor actor) {
+    if (limits.given()) {
+      policies.keyLimits(key.workspaceId(), "pol-key-" + key.id(), "key '" + key.name() + "'",
+          AdminJson.MAPPER.createObjectNode().put("kind", "any"),
+          AdminJson.MAPPER.createObjectNode().put("api_key", key.id()), limits, actor);
+    }
   }
 
   private void list(RoutingContext ctx) {
@@ -70,14 +94,17 @@ final class KeysApi {
     AdminJson.respond(ctx, 200, () -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, PATCH_FIELDS);
+      KeyLimitForms limits = limits(body);
       Optional<String> config = body.has("default_config")
           ? Optional.ofNullable(configText(body.get("default_config"))) : null;
-      return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
+      ApiKey key = service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
           new ApiKeyService.Patch(
               AdminJson.string(body, "name", false),
               AdminJson.stringMap(body, "metadata"),
               config,
-              body.has("expires_at") ? Optional.ofNullable(AdminJson.instant(body, "expires_at")) : null)));
+              body.has("expires_at") ? Optional.ofNullable(AdminJson.instant(body, "expires_at")) : null));
+      keyLimits(key, limits, AdminAccess.actor(ctx));
+      return TenancyViews.of(key);
     });
   }
 

@@ -6,6 +6,9 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.TenancyViews;
 import dev.portcullis.keys.VirtualKey;
 import dev.portcullis.keys.VirtualKeyService;
+import dev.portcullis.observe.AuditActor;
+import dev.portcullis.policy.KeyLimitForms;
+import dev.portcullis.policy.PolicyService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Iterator;
@@ -22,12 +25,15 @@ import java.util.Set;
 final class VirtualKeysApi {
 
   private static final Set<String> KEY_FIELDS = Set.of("slug", "name", "provider", "base_url", "models", "workspace_id");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "base_url", "models", "enabled");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "base_url", "models", "enabled", "budget",
+      "rate_limit");
 
   private final VirtualKeyService service;
+  private final PolicyService policies;
 
-  VirtualKeysApi(VirtualKeyService service) {
+  VirtualKeysApi(VirtualKeyService service, PolicyService policies) {
     this.service = service;
+    this.policies = policies;
   }
 
   void mount(Router router) {
@@ -42,6 +48,7 @@ final class VirtualKeysApi {
   private void create(RoutingContext ctx) {
     AdminJson.respond(ctx, 201, () -> {
       ObjectNode body = AdminJson.body(ctx);
+      KeyLimitForms limits = limits(body);
       String workspace = AdminJson.string(body, "workspace_id", false);
       VirtualKeyService.Draft draft = new VirtualKeyService.Draft(
           AdminJson.string(body, "slug", false),
@@ -50,9 +57,25 @@ final class VirtualKeysApi {
           credentials(body, KEY_FIELDS),
           AdminJson.string(body, "base_url", false),
           AdminJson.strings(body, "models"));
-      return TenancyViews.of(service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
-          workspace == null ? AdminAccess.workspace(ctx) : workspace, draft));
+      VirtualKey key = service.create(AdminAccess.reach(ctx), AdminAccess.actor(ctx),
+          workspace == null ? AdminAccess.workspace(ctx) : workspace, draft);
+      keyLimits(key, limits, AdminAccess.actor(ctx));
+      return TenancyViews.of(key);
     });
+  }
+
+  /** The key's {@code budget} and {@code rate_limit}, read (and taken out of the body) before anything is stored. */
+  private static KeyLimitForms limits(ObjectNode body) {
+    return KeyLimitForms.read(body.remove("budget"), body.remove("rate_limit"), "workspace");
+  }
+
+  /** Stores the virtual key's limits as rules on the requests that name it, counted together. */
+  private void keyLimits(VirtualKey key, KeyLimitForms limits, AuditActor actor) {
+    if (limits.given()) {
+      policies.keyLimits(key.workspaceId(), "pol-vk-" + key.id(), "virtual key '" + key.slug() + "'",
+          AdminJson.MAPPER.createObjectNode().put("kind", "virtual_key").put("slug", key.slug()), null, limits,
+          actor);
+    }
   }
 
   private void list(RoutingContext ctx) {
@@ -69,12 +92,15 @@ final class VirtualKeysApi {
     AdminJson.respond(ctx, 200, () -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, PATCH_FIELDS);
-      return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), AdminAccess.workspace(ctx),
+      KeyLimitForms limits = limits(body);
+      VirtualKey key = service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), AdminAccess.workspace(ctx),
           ctx.pathParam("slug"), new VirtualKeyService.Patch(
               AdminJson.string(body, "name", false),
               body.has("base_url") ? Optional.ofNullable(AdminJson.string(body, "base_url", false)) : null,
               AdminJson.strings(body, "models"),
-              AdminJson.bool(body, "enabled"))));
+              AdminJson.bool(body, "enabled")));
+      keyLimits(key, limits, AdminAccess.actor(ctx));
+      return TenancyViews.of(key);
     });
   }
 

@@ -2,10 +2,14 @@ package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.condition.JsonValueText;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.TenancyViews;
+import dev.portcullis.keys.Workspace;
 import dev.portcullis.keys.WorkspaceLimits;
 import dev.portcullis.keys.WorkspaceService;
+import dev.portcullis.policy.PolicyService;
+import dev.portcullis.policy.RuleAction;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -18,13 +22,15 @@ import java.util.Set;
 final class WorkspacesApi {
 
   private static final Set<String> CREATE_FIELDS = Set.of("name", "parent_id", "limits", "metadata");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata", "policy_default");
   private static final Set<String> LIMIT_FIELDS = Set.of("max_api_keys", "max_virtual_keys", "max_workspaces");
 
   private final WorkspaceService service;
+  private final PolicyService policies;
 
-  WorkspacesApi(WorkspaceService service) {
+  WorkspacesApi(WorkspaceService service, PolicyService policies) {
     this.service = service;
+    this.policies = policies;
   }
 
   void mount(Router router) {
@@ -52,17 +58,41 @@ final class WorkspacesApi {
   }
 
   private void read(RoutingContext ctx) {
-    AdminJson.respond(ctx, 200, () -> TenancyViews.of(service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))));
+    AdminJson.respond(ctx, 200, () -> view(service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))));
+  }
+
+  /** The workspace with the {@code policy_default} in force for it (its own or inherited). */
+  private ObjectNode view(Workspace w) {
+    return TenancyViews.of(w).put("policy_default", policies.policyDefault(w.id()).wireName());
   }
 
   private void update(RoutingContext ctx) {
     AdminJson.respond(ctx, 200, () -> {
       ObjectNode body = AdminJson.body(ctx);
       AdminJson.only(body, PATCH_FIELDS);
-      return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
-          new WorkspaceService.Patch(AdminJson.string(body, "name", false), AdminJson.bool(body, "enabled"),
-              limits(body.get("limits")), AdminJson.stringMap(body, "metadata"))));
+      RuleAction policyDefault = policyDefault(body.remove("policy_default"));
+      Workspace w = body.isEmpty() ? service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))
+          : service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
+              new WorkspaceService.Patch(AdminJson.string(body, "name", false), AdminJson.bool(body, "enabled"),
+                  limits(body.get("limits")), AdminJson.stringMap(body, "metadata")));
+      if (policyDefault != null) {
+        policies.setDefault(w.id(), policyDefault, AdminAccess.actor(ctx));
+      }
+      return view(w);
     });
+  }
+
+  private static RuleAction policyDefault(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    return switch (v.asText()) {
+      case "allow" -> RuleAction.ALLOW;
+      case "deny" -> RuleAction.DENY;
+      default -> throw GatewayException.badRequest("policy_default: " + JsonValueText.describe(v)
+          + " (expected: allow or deny)",
+          "policy_default");
+    };
   }
 
   private void delete(RoutingContext ctx) {

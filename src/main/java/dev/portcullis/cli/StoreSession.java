@@ -74,6 +74,10 @@ final class StoreSession implements AutoCloseable {
     return vault;
   }
 
+  Database database() {
+    return database;
+  }
+
   AuditActor actor() {
     return AuditActor.cli(System.getProperty("user.name"));
   }

@@ -119,6 +119,11 @@ public final class ConfigLoader {
       throw new ConfigException("redis_url / PORTCULLIS_REDIS_URL: has no redis scheme (expected: "
           + "redis://[user:password@]host:port[/db] or rediss://...)");
     }
+    String limitsOnRedisFailure = s.string("limits_on_redis_failure", "PORTCULLIS_LIMITS_ON_REDIS_FAILURE", null);
+    if (limitsOnRedisFailure != null && !List.of("open", "closed").contains(limitsOnRedisFailure)) {
+      throw new ConfigException("limits_on_redis_failure / PORTCULLIS_LIMITS_ON_REDIS_FAILURE: '"
+          + limitsOnRedisFailure + "' (expected: open or closed; unset, rate limits fail open and budgets closed)");
+    }
     GatewayConfig config = new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted,
         maxBody, Duration.ofMillis(timeoutMs), providers(s.section("providers"), file),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
@@ -127,7 +132,8 @@ public final class ConfigLoader {
         local.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList(), maxInFlight,
         s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
         s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
-        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken);
+        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken,
+        pathOrNull(s.string("price_catalog", "PORTCULLIS_PRICE_CATALOG", null)), limitsOnRedisFailure);
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

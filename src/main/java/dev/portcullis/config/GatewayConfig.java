@@ -30,6 +30,9 @@ import java.util.Map;
  * @param headerTimeout the longest a request may take from its first byte to the end of its headers
  * @param maxConnections the most client connections open at once; more are answered 503 and closed
  * @param metricsToken the bearer token {@code /metrics} asks for, or null when it is open
+ * @param priceCatalog file replacing the bundled price catalog, or null
+ * @param limitsOnRedisFailure {@code open} or {@code closed}: what every limit does while Redis cannot be reached;
+ *     null for the default (rate limits open, budgets closed)
  */
 public record GatewayConfig(
     String host,
@@ -51,7 +54,9 @@ public record GatewayConfig(
     Duration idleTimeout,
     Duration headerTimeout,
     int maxConnections,
-    String metricsToken) {
+    String metricsToken,
+    Path priceCatalog,
+    String limitsOnRedisFailure) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -86,6 +91,7 @@ public record GatewayConfig(
         + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel)
         + ", localProviders=" + localProviders + ", maxBodyBytesInFlight=" + maxBodyBytesInFlight + ", idleTimeout="
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
-        + (metricsToken == null ? "none" : "***") + "]";
+        + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
+        + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + "]";
   }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.error;
 
+import java.util.Map;
+
 /**
  * Every failure the gateway reports to a client. Each subtype fixes the HTTP status and the OpenAI error
  * {@code type}; {@code ErrorRenderer} turns any of them into the one error shape. Messages name the bad value and
@@ -30,6 +32,11 @@ public abstract sealed class GatewayException extends RuntimeException {
   /** A stable machine-readable code, or null. */
   public String code() {
     return code;
+  }
+
+  /** Headers the answer carries besides the error object (a 429's {@code retry-after} and rate-limit headers). */
+  public Map<String, String> headers() {
+    return Map.of();
   }
 
   public static BadRequest badRequest(String message) {
@@ -90,6 +97,25 @@ public abstract sealed class GatewayException extends RuntimeException {
     return new UnsupportedMediaType(message);
   }
 
+  /** 403 {@code policy_denied}: a policy rule refused the request; the message names it. */
+  public static PolicyDenied policyDenied(String message) {
+    return new PolicyDenied(message);
+  }
+
+  /**
+   * 429 {@code rate_limit_exceeded}: a request or token limit is spent.
+   *
+   * @param headers {@code retry-after} and the {@code x-ratelimit-*} headers
+   */
+  public static RateLimited rateLimited(String message, Map<String, String> headers) {
+    return new RateLimited(message, headers);
+  }
+
+  /** 429 {@code budget_exceeded}: a dollar budget is spent; {@code headers} carry {@code retry-after}. */
+  public static BudgetExceeded budgetExceeded(String message, Map<String, String> headers) {
+    return new BudgetExceeded(message, headers);
+  }
+
   /**
    * The same failure, its message followed by {@code detail} (what else the client should know, such as every
    * attempt that was made). Status, type, param and code stay.
@@ -110,6 +136,9 @@ public abstract sealed class GatewayException extends RuntimeException {
       case UriTooLong e -> new UriTooLong(message);
       case Overloaded e -> new Overloaded(message);
       case PayloadTooLarge e -> e;
+      case PolicyDenied e -> new PolicyDenied(message);
+      case RateLimited e -> new RateLimited(message, e.headers());
+      case BudgetExceeded e -> new BudgetExceeded(message, e.headers());
     };
   }
 
@@ -320,6 +349,73 @@ public abstract sealed class GatewayException extends RuntimeException {
     @Override
     public String type() {
       return "invalid_request_error";
+    }
+  }
+
+  /** 403: a policy rule, or the workspace's deny-by-default, refused the request. */
+  public static final class PolicyDenied extends GatewayException {
+    private PolicyDenied(String message) {
+      super(message, null, "policy_denied");
+    }
+
+    @Override
+    public int status() {
+      return 403;
+    }
+
+    @Override
+    public String type() {
+      return "policy_denied";
+    }
+  }
+
+  /** 429: a request or token limit of a policy rule is spent until its window ends. */
+  public static final class RateLimited extends GatewayException {
+    private final Map<String, String> headers;
+
+    private RateLimited(String message, Map<String, String> headers) {
+      super(message, null, "rate_limit_exceeded");
+      this.headers = Map.copyOf(headers);
+    }
+
+    @Override
+    public int status() {
+      return 429;
+    }
+
+    @Override
+    public String type() {
+      return "rate_limit_error";
+    }
+
+    @Override
+    public Map<String, String> headers() {
+      return headers;
+    }
+  }
+
+  /** 429: a dollar budget is spent until it resets. */
+  public static final class BudgetExceeded extends GatewayException {
+    private final Map<String, String> headers;
+
+    private BudgetExceeded(String message, Map<String, String> headers) {
+      super(message, null, "budget_exceeded");
+      this.headers = Map.copyOf(headers);
+    }
+
+    @Override
+    public int status() {
+      return 429;
+    }
+
+    @Override
+    public String type() {
+      return "budget_exceeded";
+    }
+
+    @Override
+    public Map<String, String> headers() {
+      return headers;
     }
   }
 

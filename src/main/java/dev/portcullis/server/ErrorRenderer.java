@@ -40,6 +40,7 @@ public final class ErrorRenderer {
     if (e instanceof GatewayException.Overloaded o) {
       response.putHeader("retry-after", Integer.toString(o.retryAfterSeconds()));
     }
+    e.headers().forEach(response::putHeader);
     response.setStatusCode(e.status())
         .putHeader("content-type", "application/json")
         .end(dialect.error(e));

@@ -12,6 +12,10 @@ import dev.portcullis.observe.AttemptRecord;
 import dev.portcullis.observe.CallView;
 import dev.portcullis.observe.RequestListener;
 import dev.portcullis.observe.RequestRecord;
+import dev.portcullis.policy.Consumption;
+import dev.portcullis.policy.Cost;
+import dev.portcullis.policy.Governance;
+import dev.portcullis.policy.PolicyDecision;
 import dev.portcullis.provider.Target;
 import dev.portcullis.routing.HeaderRoute;
 import dev.portcullis.routing.ModelAddress;
@@ -69,6 +73,14 @@ final class Exchange implements CallView {
   long timerId = -1;
   /** Why the call ended early (the gateway's timer, the client leaving), for the attempt that was cut off. */
   EndReason endReason;
+  /** Prices and policy, once the policy stage has seen the call; null before. */
+  Governance governance;
+  /** What the policy rules said, or null when none applied. */
+  PolicyDecision policy;
+  /** {@code allow}, {@code deny}, {@code rate_limited} or {@code budget_exceeded}; null when no rule applied. */
+  String policyVerdict;
+  /** A whole answer's body, kept only when a matching rule asks for content logging. */
+  String answerBody;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -76,6 +88,7 @@ final class Exchange implements CallView {
   private List<AttemptRecord> attempts;
   private Map<AttachmentKey<?>, Object> attachments;
   private boolean finished;
+  private Cost cost;
 
   /** Why a call ended before its answer did. */
   enum EndReason {
@@ -106,6 +119,35 @@ final class Exchange implements CallView {
   /** Puts {@code transform} in the relay's chunk-transform slot, after any transform already there. */
   void addTransform(ChunkTransform transform) {
     this.transform = this.transform == null ? transform : this.transform.then(transform);
+  }
+
+  /**
+   * What the call cost from the usage its answer reported, at the price its workspace pays; null when no provider
+   * answered, or a whole answer reported no usage. A stream that reported none is estimated: its input at one token
+   * per four bytes of the body, its output at one token per {@code data:} event (OpenAI-format providers send about
+   * one token per event). Asked once the answer's usage is complete (a whole answer's before its headers leave, a
+   * stream's when it ends), and kept.
+   */
+  Cost cost() {
+    if (cost != null || governance == null || target == null) {
+      return cost;
+    }
+    String workspace = principal.workspaceId();
+    if (tokens.promptTokens() != null || tokens.completionTokens() != null) {
+      cost = governance.cost(workspace, target.provider().id(), target.model(), Consumption.tokens(
+          tokens.promptTokens(), tokens.cachedTokens(), tokens.cacheWriteTokens(), tokens.completionTokens(),
+          tokens.reasoningTokens()), false);
+    } else if (stream && tokens.dataEvents() > 1) {
+      int input = body == null ? 0 : (body.bytes().length() + 3) / 4;
+      cost = governance.cost(workspace, target.provider().id(), target.model(),
+          Consumption.tokens(input, null, null, tokens.dataEvents() - 1, null), true);
+    }
+    return cost;
+  }
+
+  /** Whether a matching policy rule asks to keep this call's request and answer bodies on its log row. */
+  boolean logsContent() {
+    return policy != null && policy.logContent();
   }
 
   /** Marks the first byte of the answer sent to the client, once, and tells the listeners. */
@@ -143,6 +185,7 @@ final class Exchange implements CallView {
     }
     finished = true;
     long now = clock.nanoTime();
+    Cost spent = cost();
     RequestRecord record = RequestRecord.builder(id, startedAt)
         .traceId(traceId)
         .workspaceId(workspaceIdOrDefault())
@@ -164,6 +207,9 @@ final class Exchange implements CallView {
         .retries(retries)
         .fallbackIndex(fallbackIndex)
         .attempts(attempts())
+        .cost(spent == null ? null : spent.usd(), spent == null ? null : spent.status().wireName())
+        .policy(policy == null ? List.of() : policy.ruleIds(), policyVerdict)
+        .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
         .build();
     listener.ended(this, record);
   }

@@ -3,6 +3,8 @@ package dev.portcullis.server;
 import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
+import dev.portcullis.admin.PoliciesApi;
+import dev.portcullis.admin.PricesApi;
 import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
@@ -18,6 +20,15 @@ import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
+import dev.portcullis.policy.Counters;
+import dev.portcullis.policy.Governance;
+import dev.portcullis.policy.Limits;
+import dev.portcullis.policy.LocalCounters;
+import dev.portcullis.policy.PolicyService;
+import dev.portcullis.policy.PriceCatalog;
+import dev.portcullis.policy.PriceService;
+import dev.portcullis.policy.RedisCounters;
+import dev.portcullis.policy.RedisFailureMode;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
@@ -105,7 +116,10 @@ public final class GatewayServer implements AutoCloseable {
       TargetResolver resolver = new TargetResolver(serverProviders, tenancy.virtualKeyResolver(vertx),
           new TargetAdmission(config.localProviders(),
               new CustomHostGuard(vertx, hosts)));
-      SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), changes, clock);
+      AuditTrail auditTrail = new AuditTrail();
+      SavedConfigService configService = new SavedConfigService(database, auditTrail, changes, clock);
+      Governance governance = governance(config, database, vertx, changes, clock);
+      PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
@@ -115,15 +129,21 @@ public final class GatewayServer implements AutoCloseable {
           config.headerTimeout());
       connections.warnIfFileLimitIsLower();
       BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
+      GatewayMetrics metrics = metrics(breakers, logWriter, connections);
+      metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
+          + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
+          Limits::storeFailures);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
-          scores, breakers, logWriter, metrics(breakers, logWriter, connections),
+          scores, breakers, logWriter, metrics,
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
-              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
+              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers),
+              new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
+              new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          clock, extensions);
+          clock, extensions, governance, policies);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -163,6 +183,22 @@ public final class GatewayServer implements AutoCloseable {
       database.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("gateway failed to start: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Prices, rules and limits: counters in this process, or in Redis when the gateway has one; the rules in force
+   * loaded now and reloaded on every change.
+   */
+  private static Governance governance(GatewayConfig config, Database database, Vertx vertx, ChangeBus changes,
+      GatewayClock clock) {
+    PriceCatalog catalog = config.priceCatalog() == null ? PriceCatalog.bundled()
+        : PriceCatalog.load(config.priceCatalog());
+    Counters counters = config.redisUrl() == null ? new LocalCounters(clock::millis)
+        : new RedisCounters(vertx, config.redisUrl());
+    Governance governance = new Governance(database, catalog,
+        new Limits(counters, RedisFailureMode.of(config.limitsOnRedisFailure()))).follow(changes, vertx);
+    governance.reload();
+    return governance;
   }
 
   /** Why the server could not listen, in one line naming the setting to change; other failures as they are. */

@@ -6,6 +6,9 @@ import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestListener;
+import dev.portcullis.policy.Governance;
+import dev.portcullis.policy.LimitSettlement;
+import dev.portcullis.policy.PolicyService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
@@ -36,11 +39,17 @@ record GatewayServices(
     ConnectionGuard connections,
     BodyReader bodies,
     GatewayClock clock,
-    Extensions extensions) {
+    Extensions extensions,
+    Governance governance,
+    PolicyService policies) {
 
-  /** Who hears every call's events: breakers and health scores steer routing, the log and the metrics record. */
+  /**
+   * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics
+   * record.
+   */
   RequestListener listener() {
-    List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, logWriter, metrics));
+    List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, new LimitSettlement(governance.limits()),
+        logWriter, metrics));
     all.addAll(extensions.listeners());
     return RequestListener.of(all);
   }

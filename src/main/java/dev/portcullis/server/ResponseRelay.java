@@ -6,6 +6,7 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatRequest;
 import dev.portcullis.model.ChatResponse;
+import dev.portcullis.policy.Cost;
 import dev.portcullis.provider.ChatCodec;
 import dev.portcullis.provider.ChunkDecoder;
 import dev.portcullis.provider.ProviderAdapters;
@@ -120,6 +121,7 @@ final class ResponseRelay implements Stage {
 
   private void writeWhole(Exchange call, Buffer json) {
     call.markFirstByte();
+    accountWholeAnswer(call, json);
     call.response.setStatusCode(200).putHeader("content-type", "application/json").end(json);
     complete(call, 200, null, null);
   }
@@ -130,7 +132,7 @@ final class ResponseRelay implements Stage {
     int status = response.statusCode();
     out.setStatusCode(status);
     response.headers().forEach((name, value) -> {
-      if (!hopByHop(name)) {
+      if (!hopByHop(name) && !ownRateLimit(out, name)) {
         out.headers().add(name, value);
       }
     });
@@ -147,6 +149,7 @@ final class ResponseRelay implements Stage {
         Buffer body = ar.result();
         UsageCapture.fromJson(body, call.tokens, usageReader(call));
         call.markFirstByte();
+        accountWholeAnswer(call, body);
         out.end(body);
         complete(call, status, null, null);
       });
@@ -308,6 +311,20 @@ final class ResponseRelay implements Stage {
     call.finish(status, errorType, errorMessage);
   }
 
+  /**
+   * What a whole answer cost, when it is known before its headers leave (a stream's cost is on its log row); and the
+   * answer itself, kept for the log when a policy rule asks for content logging.
+   */
+  private static void accountWholeAnswer(Exchange call, Buffer answer) {
+    if (call.logsContent()) {
+      call.answerBody = answer.toString();
+    }
+    Cost cost = call.cost();
+    if (cost != null && cost.usd() != null) {
+      call.response.putHeader(call.prefix + "cost-usd", cost.usd().toPlainString());
+    }
+  }
+
   /** Says which provider answered, how many retries it took, and which config option served. */
   private static void routingHeaders(Exchange call) {
     HttpServerResponse out = call.response;
@@ -329,6 +346,11 @@ final class ResponseRelay implements Stage {
   /** The usage format of a passthrough answer: the client's dialect, which the provider speaks. */
   private static UsageCapture.Reader usageReader(Exchange call) {
     return call.dialect.id() == Dialect.ANTHROPIC ? AnthropicUsageReader::read : OpenAiUsageReader::read;
+  }
+
+  /** Whether the gateway set this {@code x-ratelimit-*} header itself (a policy limit): the provider's would clash. */
+  private static boolean ownRateLimit(HttpServerResponse out, String name) {
+    return name.regionMatches(true, 0, "x-ratelimit-", 0, 12) && out.headers().contains(name);
   }
 
   /** Whether a header belongs to one connection only; compared without allocating a lower-cased copy. */

@@ -111,6 +111,7 @@ final class UsageCapture {
   void accept(Buffer chunk) {
     byte[] bytes = chunk.getBytes();
     int length = bytes.length;
+    countDataEvents(bytes);
     if (pending.length == 0 && length > 0 && bytes[length - 1] == '\n' && lastIndexOf(bytes, 0, length, USAGE) < 0) {
       return;
     }
@@ -129,6 +130,15 @@ final class UsageCapture {
     }
     if (lineStart < bytes.length && pending.length + bytes.length - lineStart <= MAX_LINE) {
       pending = join(pending, bytes, lineStart, bytes.length);
+    }
+  }
+
+  /** Counts the lines of {@code bytes} that open a {@code data:} event (one split across chunks may be missed). */
+  private void countDataEvents(byte[] bytes) {
+    for (int i = 0; i + DATA.length <= bytes.length; i++) {
+      if ((i == 0 ? pending.length == 0 : bytes[i - 1] == '\n') && startsWith(bytes, i, DATA)) {
+        tally.dataEvent();
+      }
     }
   }
 

@@ -13,7 +13,19 @@ final class UsageTally {
   private Integer completionTokens;
   private Integer totalTokens;
   private Integer cachedTokens;
+  private Integer cacheWriteTokens;
   private Integer reasoningTokens;
+  private int dataEvents;
+
+  /** Counts one {@code data:} event of a stream, for an estimate of its output when no usage is reported. */
+  void dataEvent() {
+    dataEvents++;
+  }
+
+  /** The {@code data:} events of the stream relayed so far (its {@code [DONE]} included). */
+  int dataEvents() {
+    return dataEvents;
+  }
 
   void add(Usage usage) {
     if (usage == null) {
@@ -27,6 +39,9 @@ final class UsageTally {
     }
     if (usage.cachedTokens() != null) {
       cachedTokens = usage.cachedTokens();
+    }
+    if (usage.cacheCreationTokens() != null) {
+      cacheWriteTokens = usage.cacheCreationTokens();
     }
     if (usage.reasoningTokens() != null) {
       reasoningTokens = usage.reasoningTokens();
@@ -56,5 +71,9 @@ final class UsageTally {
 
   Integer reasoningTokens() {
     return reasoningTokens;
+  }
+
+  Integer cacheWriteTokens() {
+    return cacheWriteTokens;
   }
 }

@@ -8,6 +8,13 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.RequestLogRepository;
+import dev.portcullis.policy.Governance;
+import dev.portcullis.policy.Limits;
+import dev.portcullis.policy.LocalCounters;
+import dev.portcullis.policy.PolicyService;
+import dev.portcullis.policy.PriceCatalog;
+import dev.portcullis.policy.PriceService;
+import dev.portcullis.policy.RedisFailureMode;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -41,10 +48,17 @@ class AdminOpenApiTest {
       Router router = Router.router(vertx);
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), new LocalChangeBus(),
           Clock.systemUTC());
+      Governance governance = new Governance(database, PriceCatalog.bundled(),
+          new Limits(new LocalCounters(System::currentTimeMillis), RedisFailureMode.DEFAULT));
+      PolicyService policies = new PolicyService(database, new AuditTrail(), new LocalChangeBus(), Clock.systemUTC(),
+          governance);
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new ConfigsApi(configService, tenancy.workspaces()),
-          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
+          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
+          new PoliciesApi(policies, governance, tenancy.workspaces(), Clock.systemUTC()),
+          new PricesApi(new PriceService(database, new AuditTrail(), new LocalChangeBus(), Clock.systemUTC(),
+              governance)), policies)
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -75,7 +75,8 @@ class IsolationIT {
       if (path.getKey().endsWith("/openapi.json")) {
         continue;
       }
-      String concrete = path.getKey().replace("{slug}", ids.get("slug")).replace("{id}", ids.get(
+      String concrete = path.getKey().replace("{slug}", ids.get("slug")).replace("{provider}", "openai")
+          .replace("{model}", "gpt-4o").replace("{id}", ids.get(
           path.getKey().startsWith("/admin/v1/workspaces") ? "workspace"
               : path.getKey().startsWith("/admin/v1/users") ? "user" : "api-key"));
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {

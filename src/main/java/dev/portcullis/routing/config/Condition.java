@@ -1,5 +1,7 @@
 package dev.portcullis.routing.config;
 
+import dev.portcullis.condition.ConditionQuery;
+
 /**
  * One rule of a conditional strategy: when {@code query} matches, the request goes to the target named {@code then}.
  *

@@ -3,6 +3,7 @@ package dev.portcullis.routing.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.condition.JsonValueText;
 import dev.portcullis.error.GatewayException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ final class ConfigObject {
       return null;
     }
     if (!v.isTextual() || v.textValue().isEmpty()) {
-      throw invalid(at(key), !secret ? describe(v) : v.isTextual() ? "empty" : kind(v), "a non-empty string");
+      throw invalid(at(key), !secret ? describe(v) : v.isTextual() ? "empty" : JsonValueText.kind(v), "a non-empty string");
     }
     return v.textValue();
   }
@@ -233,28 +234,7 @@ final class ConfigObject {
 
   /** A value as a message shows it: numbers and booleans as written, strings quoted (long ones cut). */
   static String describe(JsonNode v) {
-    if (v == null || v.isNull() || v.isMissingNode()) {
-      return "null";
-    }
-    if (v.isTextual()) {
-      String text = v.textValue();
-      return "'" + (text.length() > 60 ? text.substring(0, 60) + "..." : text) + "'";
-    }
-    if (v.isNumber() || v.isBoolean()) {
-      return v.asText();
-    }
-    return kind(v);
-  }
-
-  private static String kind(JsonNode v) {
-    return switch (v.getNodeType()) {
-      case OBJECT, POJO -> "an object";
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      default -> "null";
-    };
+    return JsonValueText.describe(v);
   }
 
   private static String format(double d) {

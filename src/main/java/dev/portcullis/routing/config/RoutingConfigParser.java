@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.condition.ConditionQuery;
+import dev.portcullis.condition.ConditionQueryParser;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.error.JsonSyntaxMessage;
 import java.net.URI;
@@ -67,6 +69,8 @@ public final class RoutingConfigParser {
       List.of("azure_", "aws_", "vertex_", "openai_", "anthropic_");
   private static final String PROVIDER_OPTIONS_TEXT =
       ", and provider keys azure_*, aws_*, vertex_*, openai_*, anthropic_*";
+  private static final ConditionQueryParser CONDITIONS =
+      new ConditionQueryParser(Set.of(RoutingFacts.PATHNAME), ConfigObject.HEADER);
   private static final List<String> STRATEGY_KEYS = List.of("mode", "on_status_codes", "conditions", "default");
   private static final List<String> MODES = List.of("single", "fallback", "loadbalance", "conditional");
   private static final Map<String, String> MODE_OF_KEY =
@@ -204,7 +208,7 @@ public final class RoutingConfigParser {
           if (!c.has("query")) {
             throw invalid(c.at("query"), "missing", "an object of conditions");
           }
-          ConditionQuery query = ConditionQueryParser.parse(c.get("query"), c.at("query"));
+          ConditionQuery query = CONDITIONS.parse(c.get("query"), c.at("query"));
           String then = targetName(c, "then", names, group);
           if (then == null) {
             throw invalid(c.at("then"), "missing", "the name of the target to use");

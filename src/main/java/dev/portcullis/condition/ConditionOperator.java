@@ -1,4 +1,4 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
 import java.util.Arrays;
 import java.util.Optional;

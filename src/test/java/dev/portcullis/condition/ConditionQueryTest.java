@@ -1,4 +1,4 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.routing.config.RoutingFacts;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConditionQueryTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ConditionQueryParser PARSER = new ConditionQueryParser(Set.of("url.pathname"),
+      "x-portkey-config");
 
   private static final RoutingFacts FACTS = new RoutingFacts(
       Map.of("plan", "paid", "tier", "3", "region", "eu-west", "score", "0.75", "name", "Ada", "budget", "1e3",
@@ -95,7 +99,7 @@ class ConditionQueryTest {
       {"$and": [{"$or": [{"$and": [{"metadata.plan": "paid"}, {"metadata.tier": {"$gt": 3}}]}, {"metadata.name": "Bob"}]}, {"url.pathname": {"$ne": "/v1/embeddings"}}]}        | false
       """)
   void queryMatchesTheRequestFacts(String query, boolean matches) {
-    assertThat(ConditionQueryParser.parse(json(query), "query").matches(FACTS)).isEqualTo(matches);
+    assertThat(PARSER.parse(json(query), "query").matches(FACTS)).isEqualTo(matches);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -116,7 +120,7 @@ class ConditionQueryTest {
       """)
   void queryThatCannotBeEvaluatedIsRefusedAtParseTime(String query, String message) {
     GatewayException e = catchThrowableOfType(GatewayException.class,
-        () -> ConditionQueryParser.parse(json(query), "query"));
+        () -> PARSER.parse(json(query), "query"));
     assertThat(e).hasMessage(message);
     assertThat(e.param()).isEqualTo("x-portkey-config");
   }
@@ -127,12 +131,12 @@ class ConditionQueryTest {
       {"$or": [{"url.pathname": {"$regex": "^/v1"}}, {"metadata.tier": {"$gte": 2}}]} | (url.pathname $regex "^/v1" or metadata.tier $gte 2)
       """)
   void queryReadsBackAsWritten(String query, String text) {
-    assertThat(ConditionQueryParser.parse(json(query), "query")).hasToString(text);
+    assertThat(PARSER.parse(json(query), "query")).hasToString(text);
   }
 
   @Test
   void regexLongerThan500CharactersIsRefused() {
-    GatewayException e = catchThrowableOfType(GatewayException.class, () -> ConditionQueryParser.parse(
+    GatewayException e = catchThrowableOfType(GatewayException.class, () -> PARSER.parse(
         json("{\"params.model\": {\"$regex\": \"" + "a".repeat(501) + "\"}}"), "query"));
     assertThat(e).hasMessage(
         "query.params.model.$regex: 501 characters (expected: a regular expression of at most 500)");

@@ -1,16 +1,16 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A condition's {@code query}, parsed once: MongoDB-style tests on {@code metadata.*}, {@code params.*} and
- * {@code url.pathname}, combined with {@code $and} / {@code $or} to any depth. Several keys in one query object
- * must all match.
+ * A condition's {@code query}, parsed once: MongoDB-style tests on {@code metadata.*}, {@code params.*} and the
+ * named facts its parser allows, combined with {@code $and} / {@code $or} to any depth. Several keys in one query
+ * object must all match.
  */
 public sealed interface ConditionQuery permits ConditionQuery.AllOf, ConditionQuery.AnyOf, FieldTest {
 
-  boolean matches(RoutingFacts facts);
+  boolean matches(ConditionFacts facts);
 
   /** Every query matches ({@code $and}, or several keys in one object); an empty list matches everything. */
   record AllOf(List<ConditionQuery> queries) implements ConditionQuery {
@@ -20,7 +20,7 @@ public sealed interface ConditionQuery permits ConditionQuery.AllOf, ConditionQu
     }
 
     @Override
-    public boolean matches(RoutingFacts facts) {
+    public boolean matches(ConditionFacts facts) {
       for (ConditionQuery q : queries) {
         if (!q.matches(facts)) {
           return false;
@@ -44,7 +44,7 @@ public sealed interface ConditionQuery permits ConditionQuery.AllOf, ConditionQu
     }
 
     @Override
-    public boolean matches(RoutingFacts facts) {
+    public boolean matches(ConditionFacts facts) {
       for (ConditionQuery q : queries) {
         if (q.matches(facts)) {
           return true;

@@ -1,33 +1,52 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
-import static dev.portcullis.routing.config.ConfigObject.describe;
-import static dev.portcullis.routing.config.ConfigObject.invalid;
+import static dev.portcullis.condition.JsonValueText.describe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.error.GatewayException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
-/** Turns a condition's {@code query} JSON into a {@link ConditionQuery}, refusing anything it could not evaluate. */
-final class ConditionQueryParser {
+/**
+ * Turns a condition's {@code query} JSON into a {@link ConditionQuery}, refusing anything it could not evaluate with a
+ * 400 that names the path, the value and what was expected.
+ */
+public final class ConditionQueryParser {
 
   /** Longest {@code $regex} accepted; patterns run on the event loop, so they are kept small. */
   static final int MAX_REGEX_LENGTH = 500;
 
-  private static final String FIELDS = "$and, $or, metadata.<key>, params.<path> or url.pathname";
   private static final String OPERATORS = Arrays.stream(ConditionOperator.values())
       .map(ConditionOperator::token).collect(Collectors.joining(", "));
 
-  private ConditionQueryParser() {}
+  private final Set<String> named;
+  private final String param;
+  private final String fields;
 
   /**
+   * @param named the named facts queries may test besides {@code metadata.<key>} and {@code params.<path>}
+   * @param param the request field or header an error names, e.g. {@code x-portkey-config}
+   */
+  public ConditionQueryParser(Set<String> named, String param) {
+    this.named = Set.copyOf(named);
+    this.param = param;
+    List<String> all = new ArrayList<>(List.of("$and", "$or", "metadata.<key>", "params.<path>"));
+    named.stream().sorted().forEach(all::add);
+    this.fields = String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.getLast();
+  }
+
+  /**
+   * Parses one query.
+   *
    * @param path where the query sits, e.g. {@code strategy.conditions[0].query}
    */
-  static ConditionQuery parse(JsonNode query, String path) {
+  public ConditionQuery parse(JsonNode query, String path) {
     if (!query.isObject()) {
       throw invalid(path, describe(query), "an object of conditions");
     }
@@ -40,9 +59,9 @@ final class ConditionQueryParser {
         List<ConditionQuery> queries = group(value, at);
         parts.add(key.equals("$and") ? new ConditionQuery.AllOf(queries) : new ConditionQuery.AnyOf(queries));
       } else if (key.startsWith("$")) {
-        throw invalid(path, "unknown operator '" + key + "'", FIELDS);
+        throw invalid(path, "unknown operator '" + key + "'", fields);
       } else {
-        FactPath field = FactPath.parse(key).orElseThrow(() -> invalid(path, "'" + key + "'", FIELDS));
+        FactPath field = FactPath.parse(key, named).orElseThrow(() -> invalid(path, "'" + key + "'", fields));
         if (value.isObject()) {
           parts.add(operators(field, value, at));
         } else {
@@ -53,7 +72,7 @@ final class ConditionQueryParser {
     return parts.size() == 1 ? parts.get(0) : new ConditionQuery.AllOf(parts);
   }
 
-  private static List<ConditionQuery> group(JsonNode value, String path) {
+  private List<ConditionQuery> group(JsonNode value, String path) {
     if (!value.isArray() || value.isEmpty()) {
       throw invalid(path, value.isArray() ? "empty" : describe(value), "a non-empty array of queries");
     }
@@ -64,7 +83,7 @@ final class ConditionQueryParser {
     return queries;
   }
 
-  private static ConditionQuery operators(FactPath field, JsonNode tests, String path) {
+  private ConditionQuery operators(FactPath field, JsonNode tests, String path) {
     if (tests.isEmpty()) {
       throw invalid(path, "an empty object", "a value, or operators such as {\"$eq\": ...}");
     }
@@ -78,7 +97,7 @@ final class ConditionQueryParser {
     return parts.size() == 1 ? parts.get(0) : new ConditionQuery.AllOf(parts);
   }
 
-  private static FieldTest test(FactPath field, ConditionOperator op, JsonNode operand, String path) {
+  private FieldTest test(FactPath field, ConditionOperator op, JsonNode operand, String path) {
     return switch (op) {
       case EQ, NE -> new FieldTest(field, op, operand, null);
       case GT, GTE, LT, LTE -> {
@@ -97,7 +116,7 @@ final class ConditionQueryParser {
     };
   }
 
-  private static Pattern regex(JsonNode operand, String path) {
+  private Pattern regex(JsonNode operand, String path) {
     if (!operand.isTextual()) {
       throw invalid(path, describe(operand), "a regular expression as a string");
     }
@@ -111,5 +130,9 @@ final class ConditionQueryParser {
       throw invalid(path, describe(operand), "a valid regular expression; " + e.getDescription() + " near index "
           + e.getIndex());
     }
+  }
+
+  private GatewayException invalid(String path, String what, String expected) {
+    return GatewayException.badRequest(path + ": " + what + " (expected: " + expected + ")", param);
   }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ public final class FieldTest implements ConditionQuery {
   }
 
   @Override
-  public boolean matches(RoutingFacts facts) {
+  public boolean matches(ConditionFacts facts) {
     JsonNode value = field.resolve(facts);
     return switch (operator) {
       case EQ -> equal(value, operand, operandNumber);

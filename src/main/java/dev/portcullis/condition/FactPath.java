@@ -1,22 +1,24 @@
-package dev.portcullis.routing.config;
+package dev.portcullis.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a condition looks: {@code metadata.<key>} (the whole rest is the key, dots included),
- * {@code params.<field>[.<field or array index>]...} into the request body, or {@code url.pathname}.
+ * {@code params.<field>[.<field or array index>]...} into the request body, or a named fact the parser's user allows
+ * ({@code url.pathname} for routing; {@code user}, {@code model}, {@code time.hour_utc}... for policy rules).
  */
 record FactPath(String text, Source source, String metadataKey, List<String> paramsPath) {
 
-  enum Source { METADATA, PARAMS, URL_PATHNAME }
+  enum Source { METADATA, PARAMS, NAMED }
 
-  static Optional<FactPath> parse(String text) {
-    if (text.equals("url.pathname")) {
-      return Optional.of(new FactPath(text, Source.URL_PATHNAME, null, null));
+  static Optional<FactPath> parse(String text, Set<String> named) {
+    if (named.contains(text)) {
+      return Optional.of(new FactPath(text, Source.NAMED, null, null));
     }
     if (text.startsWith("metadata.") && text.length() > "metadata.".length()) {
       return Optional.of(new FactPath(text, Source.METADATA, text.substring("metadata.".length()), null));
@@ -29,13 +31,10 @@ record FactPath(String text, Source source, String metadataKey, List<String> par
   }
 
   /** The value in this request, or a missing node. */
-  JsonNode resolve(RoutingFacts facts) {
+  JsonNode resolve(ConditionFacts facts) {
     return switch (source) {
-      case URL_PATHNAME -> TextNode.valueOf(facts.urlPathname());
-      case METADATA -> {
-        String value = facts.metadata().get(metadataKey);
-        yield value == null ? MissingNode.getInstance() : TextNode.valueOf(value);
-      }
+      case NAMED -> text(facts.named(text));
+      case METADATA -> text(facts.metadata(metadataKey));
       case PARAMS -> {
         JsonNode node = facts.params();
         for (String segment : paramsPath) {
@@ -44,6 +43,10 @@ record FactPath(String text, Source source, String metadataKey, List<String> par
         yield node;
       }
     };
+  }
+
+  private static JsonNode text(String value) {
+    return value == null ? MissingNode.getInstance() : TextNode.valueOf(value);
   }
 
   private static boolean isIndex(String segment) {
