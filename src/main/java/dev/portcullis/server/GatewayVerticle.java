@@ -180,11 +180,15 @@ final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * Stops accepting connections, lets the calls in flight finish (streams included, {@link #DRAIN_SECONDS} at most)
-   * while idle connections close, then closes the upstream pool.
+   * Stops accepting connections and lets the calls in flight finish, streams included, {@link #DRAIN_SECONDS} at
+   * most; idle connections close at once. Completes when the last connection has closed.
    */
+  Future<Void> drain() {
+    return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS);
+  }
+
   @Override
   public Future<?> stop() {
-    return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS).transform(ar -> client.close());
+    return client.close();
   }
 }

@@ -21,9 +21,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,8 +127,8 @@ class ContainerImageIT {
       port = socket.getLocalPort();
     }
     // What a container runtime does: /proc in a mount namespace of the process's own, then its root and its user.
-    List<String> command = new ArrayList<>(List.of("unshare", "--mount-proc=" + root.resolve("proc"), "chroot",
-        "--userspec=65532:65532", root.toString()));
+    List<String> command = new ArrayList<>(List.of(program("unshare"), "--mount-proc=" + root.resolve("proc"),
+        program("chroot"), "--userspec=65532:65532", root.toString()));
     command.addAll(strings(config.path("config").path("Entrypoint")));
     command.addAll(strings(config.path("config").path("Cmd")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -154,6 +156,12 @@ class ContainerImageIT {
         gateway.destroyForcibly();
       }
     }
+  }
+
+  /** Where this machine keeps {@code name}: the image's environment replaces PATH, which may not hold sbin. */
+  private static String program(String name) {
+    return Stream.concat(Arrays.stream(System.getenv("PATH").split(File.pathSeparator)), Stream.of("/usr/sbin", "/sbin"))
+        .map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst().orElseThrow().toString();
   }
 
   private static Path blob(String digest) {

@@ -75,9 +75,12 @@ class LauncherIT {
     assertThat(CHECKOUT.resolve("served-data")).doesNotExist();
 
     Gateway again = serve(Map.of());
-    again.stop();
+    try {
+      assertThat(again.commandLine()).contains("-XX:AOTCache=" + AOT);
+    } finally {
+      again.stop();
+    }
     assertThat(again.output()).doesNotContain("recording the AOT cache");
-    assertThat(again.commandLine()).contains("-XX:AOTCache=" + AOT);
   }
 
   @Test
