@@ -97,7 +97,7 @@ if [ "$runtime_major" -ge 25 ] && [ "$(id -u)" = 0 ] && [ "${PORTCULLIS_AOT:-on}
   fi
   rm -rf "$root"
 else
-  say "no AOT cache in the image (needs a JDK 25+ runtime and root for the chroot training run)"
+  say "no AOT cache in the image (it needs a JDK 25+ runtime, root for the chroot training run, and PORTCULLIS_AOT not off)"
 fi
 entry+=(-jar /app/portcullis.jar)
 
