@@ -1,24 +1,11 @@
 # Shared by bench/run.sh and bench/streams.sh: JDK discovery, build, process start/stop, /proc readings.
 # Sourced, not run. Expects $root (the repository) to be set by the caller; prepare sets the rest.
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
-
-# Same rule as ./portcullis: JAVA_HOME if it is 21+, else the newest JDK under /usr/lib/jvm.
-find_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
-    echo "$JAVA_HOME"; return
-  fi
-  local best="" best_major=0 dir major
-  for dir in /usr/lib/jvm/*; do
-    [ -x "$dir/bin/javac" ] || continue
-    major="$(java_major "$dir")"
-    if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then best="$dir"; best_major="$major"; fi
-  done
-  if [ "$best_major" -ge 21 ]; then echo "$best"; return; fi
-  echo "bench: no JDK 21 or newer found (JAVA_HOME='${JAVA_HOME:-}', nothing suitable under /usr/lib/jvm)." >&2
-  echo "bench: install one, e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21+, or set JAVA_HOME to it." >&2
-  exit 1
-}
+# The JDK rule of ./portcullis and ./mvnw (portcullis_jdk, portcullis_jdk_major): JAVA_HOME if it is 21+, else the
+# newest JDK found.
+# shellcheck source=.mvn/find-jdk.sh
+source "$root/.mvn/find-jdk.sh"
+find_jdk() { portcullis_jdk || exit 1; }
 
 # Builds target/portcullis.jar (and the test classes) when missing or older than the sources.
 ensure_built() {

@@ -1,11 +1,13 @@
 package dev.portcullis;
 
+import dev.portcullis.cli.AotTrainingCommand;
 import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
-import dev.portcullis.cli.PolicyCommand;
+import dev.portcullis.cli.ImageCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
+import dev.portcullis.cli.PolicyCommand;
 import dev.portcullis.cli.ServeCommand;
 import dev.portcullis.cli.TestCommand;
 import dev.portcullis.cli.VaultCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.ScopeType;
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
-        ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class})
+        ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class,
+        TestCommand.class, ImageCommand.class, AotTrainingCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

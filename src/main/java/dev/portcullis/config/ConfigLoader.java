@@ -37,9 +37,12 @@ public final class ConfigLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
-  /** Variables read outside {@link #resolve}: the settings file, the log level (logback.xml), the launcher's JVM flags. */
+  /**
+   * Variables read outside {@link #resolve}: the settings file, the log level (logback.xml), the launcher's JVM flags
+   * and AOT cache switch.
+   */
   private static final Set<String> OTHER_VARIABLES = Set.of("PORTCULLIS_CONFIG", "PORTCULLIS_LOG_LEVEL",
-      "PORTCULLIS_JAVA_OPTS");
+      "PORTCULLIS_JAVA_OPTS", "PORTCULLIS_AOT");
 
   private static final String PREFIX = "PORTCULLIS_";
   private static final String PROVIDER_PREFIX = PREFIX + "PROVIDER_";

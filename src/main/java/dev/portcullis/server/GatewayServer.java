@@ -46,6 +46,7 @@ import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import dev.portcullis.time.GatewayClock;
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: opens the store, prepares keys and routing, and serves HTTP on every event loop. Closing it
- * stops accepting, then flushes the request log before the store closes, so nothing recorded is lost.
+ * stops accepting, lets the calls in flight finish, then flushes the request log before the store closes, so nothing
+ * recorded is lost.
  */
 public final class GatewayServer implements AutoCloseable {
 
@@ -75,9 +77,11 @@ public final class GatewayServer implements AutoCloseable {
   private final int port;
   private final int eventLoopsServing;
   private final Optional<String> generatedAdminKey;
+  private final List<GatewayVerticle> verticles;
 
   private GatewayServer(Vertx vertx, GatewayServices services, ChangeBus changes, KeyUsage usage, int port,
-      int eventLoopsServing, Optional<String> generatedAdminKey) {
+      int eventLoopsServing, Optional<String> generatedAdminKey, List<GatewayVerticle> verticles) {
+    this.verticles = List.copyOf(verticles);
     this.vertx = vertx;
     this.services = services;
     this.changes = changes;
@@ -169,7 +173,7 @@ public final class GatewayServer implements AutoCloseable {
       LOG.info("gateway started on {}:{} (database {}, providers {}, changes {})", config.host(), port,
           database, serverProviders.ids(), config.redisUrl() == null ? "through the database"
               : "Redis " + config.redisChannel());
-      return new GatewayServer(vertx, services, changes, usage, port, loops, generated);
+      return new GatewayServer(vertx, services, changes, usage, port, loops, generated, verticles);
     } catch (Exception e) {
       if (changes != null) {
         changes.close();
@@ -251,8 +255,19 @@ public final class GatewayServer implements AutoCloseable {
     return services.logWriter();
   }
 
+  /**
+   * Stops the gateway: stops accepting connections, lets the calls in flight finish (streams included, for
+   * {@value GatewayVerticle#DRAIN_SECONDS} s at most), then closes the event loops, flushes the request log and
+   * closes the store.
+   */
   @Override
   public void close() {
+    try {
+      Future.all(verticles.stream().map(GatewayVerticle::drain).toList())
+          .await(GatewayVerticle.DRAIN_SECONDS + 5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("calls in flight did not finish cleanly: {}", e.getMessage());
+    }
     changes.close();
     try {
       vertx.close().await(30, TimeUnit.SECONDS);

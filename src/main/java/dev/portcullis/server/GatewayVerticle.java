@@ -21,6 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -33,10 +34,13 @@ final class GatewayVerticle extends VerticleBase {
   private static final int ADMIN_BODY_LIMIT = 1024 * 1024;
   private static final int MAX_HEADER_BYTES = 32 * 1024;
   private static final int MAX_REQUEST_LINE_BYTES = 8192;
+  /** How long a stopping gateway lets the calls in flight finish before it closes their connections. */
+  static final long DRAIN_SECONDS = 25;
 
   private final GatewayServices services;
   private final int port;
   private final HttpClient client;
+  private HttpServer server;
   private volatile int actualPort;
   private volatile Thread eventLoop;
 
@@ -98,7 +102,7 @@ final class GatewayVerticle extends VerticleBase {
         + " (expected: /v1/..., /admin/v1/..., /health or /ready)")));
     router.route().failureHandler(GatewayVerticle::renderFailure);
 
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+    server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(services.config().host())
         .setPort(port)
         .setTcpNoDelay(true)
@@ -174,6 +178,14 @@ final class GatewayVerticle extends VerticleBase {
     req.response().putHeader("connection", "close");
     ErrorRenderer.render(req.response(), e);
     req.connection().close();
+  }
+
+  /**
+   * Stops accepting connections and lets the calls in flight finish, streams included, {@link #DRAIN_SECONDS} at
+   * most; idle connections close at once. Completes when the last connection has closed.
+   */
+  Future<Void> drain() {
+    return server.shutdown(DRAIN_SECONDS, TimeUnit.SECONDS);
   }
 
   @Override
