@@ -18,11 +18,12 @@ public final class AdminApi {
   private final VirtualKeysApi virtualKeys;
   private final AuditApi audit;
   private final LogsApi logs;
+  private final AnalyticsApi analytics;
   private final ConfigsApi configs;
   private final TargetsHealthApi targetsHealth;
 
-  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
-      TargetsHealthApi targetsHealth) {
+  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, AnalyticsApi analytics,
+      ConfigsApi configs, TargetsHealthApi targetsHealth) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces());
     this.users = new UsersApi(tenancy.users());
@@ -30,6 +31,7 @@ public final class AdminApi {
     this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys());
     this.audit = new AuditApi(tenancy.audit());
     this.logs = logs;
+    this.analytics = analytics;
     this.configs = configs;
     this.targetsHealth = targetsHealth;
   }
@@ -43,6 +45,7 @@ public final class AdminApi {
     virtualKeys.mount(router);
     audit.mount(router);
     router.get("/admin/v1/logs").handler(logs);
+    analytics.mount(router);
     configs.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
   }

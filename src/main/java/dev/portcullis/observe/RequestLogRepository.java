@@ -8,9 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /** Reads the request log, newest first, a page at a time. Blocks: call it off the event loop. */
@@ -29,47 +27,14 @@ public final class RequestLogRepository {
    * one and is null on the last page.
    */
   public Page<RequestRecord> find(RequestLogQuery query) throws SQLException {
-    List<String> conditions = new ArrayList<>();
-    List<Object> arguments = new ArrayList<>();
-    if (query.from() != null) {
-      conditions.add("started_at >= ?");
-      arguments.add(query.from().toEpochMilli());
-    }
-    if (query.to() != null) {
-      conditions.add("started_at < ?");
-      arguments.add(query.to().toEpochMilli());
-    }
-    equal(conditions, arguments, "model", query.model());
-    equal(conditions, arguments, "provider", query.provider());
-    equal(conditions, arguments, "status", query.status());
-    equal(conditions, arguments, "api_key_id", query.apiKeyId());
-    if (!query.workspaceIds().isEmpty()) {
-      conditions.add("workspace_id IN (" + String.join(", ", Collections.nCopies(query.workspaceIds().size(), "?"))
-          + ")");
-      arguments.addAll(query.workspaceIds().stream().sorted().toList());
-    }
-    for (Map.Entry<String, String> entry : query.metadata().entrySet()) {
-      conditions.add(dialect.metadataValue() + " = ?");
-      arguments.add(entry.getKey());
-      arguments.add(entry.getValue());
-    }
-    if (query.after() != null) {
-      conditions.add("(started_at, id) < (?, ?)");
-      arguments.add(query.after().startedAt().toEpochMilli());
-      arguments.add(query.after().id());
-    }
-    String sql = RequestLogTable.SELECT
-        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-        + " ORDER BY started_at DESC, id DESC LIMIT ?";
-    // One row more than a page tells whether another page follows.
-    arguments.add(query.limit() + 1);
+    RequestLogConditions where = RequestLogConditions.of(query, dialect);
+    String sql = RequestLogTable.SELECT + where.where() + " ORDER BY started_at DESC, id DESC LIMIT ?";
 
     List<RequestRecord> rows = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < arguments.size(); i++) {
-        select.setObject(i + 1, arguments.get(i));
-      }
+      // One row more than a page tells whether another page follows.
+      select.setInt(where.bind(select, 1), query.limit() + 1);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
           rows.add(RequestLogTable.read(result));
@@ -81,12 +46,5 @@ public final class RequestLogRepository {
     }
     List<RequestRecord> page = rows.subList(0, query.limit());
     return new Page<>(page, RequestLogCursor.after(page.getLast()).token());
-  }
-
-  private static void equal(List<String> conditions, List<Object> arguments, String column, Object value) {
-    if (value != null) {
-      conditions.add(column + " = ?");
-      arguments.add(value);
-    }
   }
 }

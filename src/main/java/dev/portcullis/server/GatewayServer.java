@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.TargetsHealthApi;
@@ -18,6 +19,7 @@ import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
+import dev.portcullis.observe.analytics.Analytics;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
@@ -121,6 +123,7 @@ public final class GatewayServer implements AutoCloseable {
           scores, breakers, logWriter, metrics(breakers, logWriter, connections),
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+              new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, clock),
               new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           clock, extensions);

@@ -8,6 +8,7 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.RequestLogRepository;
+import dev.portcullis.observe.analytics.Analytics;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -43,6 +44,7 @@ class AdminOpenApiTest {
           Clock.systemUTC());
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+          new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, GatewayClock.system()),
           new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
           .mount(router);
