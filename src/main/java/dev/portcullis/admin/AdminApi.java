@@ -18,12 +18,13 @@ public final class AdminApi {
   private final VirtualKeysApi virtualKeys;
   private final AuditApi audit;
   private final LogsApi logs;
+  private final LogsExportApi logsExport;
   private final AnalyticsApi analytics;
   private final ConfigsApi configs;
   private final TargetsHealthApi targetsHealth;
 
-  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, AnalyticsApi analytics,
-      ConfigsApi configs, TargetsHealthApi targetsHealth) {
+  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
+      AnalyticsApi analytics, ConfigsApi configs, TargetsHealthApi targetsHealth) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces());
     this.users = new UsersApi(tenancy.users());
@@ -31,6 +32,7 @@ public final class AdminApi {
     this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys());
     this.audit = new AuditApi(tenancy.audit());
     this.logs = logs;
+    this.logsExport = logsExport;
     this.analytics = analytics;
     this.configs = configs;
     this.targetsHealth = targetsHealth;
@@ -45,6 +47,7 @@ public final class AdminApi {
     virtualKeys.mount(router);
     audit.mount(router);
     router.get("/admin/v1/logs").handler(logs);
+    router.get("/admin/v1/logs/export").handler(logsExport);
     analytics.mount(router);
     configs.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);

@@ -3,6 +3,7 @@ package dev.portcullis.observe;
 import dev.portcullis.store.Database;
 import dev.portcullis.store.Page;
 import dev.portcullis.store.SqlDialect;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import javax.sql.DataSource;
 
 /** Reads the request log, newest first, a page at a time. Blocks: call it off the event loop. */
 public final class RequestLogRepository {
+
+  private static final int EXPORT_FETCH_SIZE = 1_000;
 
   private final DataSource dataSource;
   private final SqlDialect dialect;
@@ -46,5 +49,48 @@ public final class RequestLogRepository {
     }
     List<RequestRecord> page = rows.subList(0, query.limit());
     return new Page<>(page, RequestLogCursor.after(page.getLast()).token());
+  }
+
+  /**
+   * Hands every row matching the query's filters (not its limit; it must have no cursor) to the sink, oldest first,
+   * as they are read: the rows come through a cursor {@value #EXPORT_FETCH_SIZE} at a time, so the result is never
+   * held in memory. On PostgreSQL the read runs in a read-only transaction, which streaming needs there.
+   */
+  public void forEach(RequestLogQuery query, RecordSink sink) throws SQLException, IOException {
+    if (query.after() != null) {
+      throw new IllegalArgumentException("an export reads every matching row; it takes no cursor");
+    }
+    RequestLogConditions where = RequestLogConditions.of(query, dialect);
+    String sql = RequestLogTable.SELECT + where.where() + " ORDER BY started_at, id";
+    try (Connection connection = dataSource.getConnection()) {
+      // On SQLite a transaction would take the write lock (transaction_mode IMMEDIATE) from the log writer; rows
+      // stream there without one.
+      boolean transaction = dialect == SqlDialect.POSTGRESQL;
+      if (transaction) {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+      }
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setFetchSize(EXPORT_FETCH_SIZE);
+        where.bind(select, 1);
+        try (ResultSet result = select.executeQuery()) {
+          while (result.next()) {
+            sink.accept(RequestLogTable.read(result));
+          }
+        }
+      } finally {
+        if (transaction) {
+          connection.rollback();
+          connection.setReadOnly(false);
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  /** Takes the rows of {@link #forEach}, one at a time; throwing stops the read. */
+  @FunctionalInterface
+  public interface RecordSink {
+    void accept(RequestRecord record) throws IOException;
   }
 }

@@ -210,6 +210,11 @@ public final class RequestLogWriter implements RequestListener, AutoCloseable {
     return written.get();
   }
 
+  /** Records queued and not yet written. */
+  public int queued() {
+    return queued.get();
+  }
+
   /** Records lost so far: queue full, writer closed, or a batch that failed twice. */
   public long dropped() {
     return dropped.get();

@@ -4,6 +4,7 @@ import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
+import dev.portcullis.admin.LogsExportApi;
 import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
@@ -123,6 +124,7 @@ public final class GatewayServer implements AutoCloseable {
           scores, breakers, logWriter, metrics(breakers, logWriter, connections),
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+              new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, clock),
               new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
@@ -190,10 +192,12 @@ public final class GatewayServer implements AutoCloseable {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
-    metrics.gauge("portcullis_request_log_written", "Request log rows written", logWriter,
+    metrics.counter("portcullis_request_log_written", "Request log rows written", logWriter,
         RequestLogWriter::written);
-    metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",
-        logWriter, RequestLogWriter::dropped);
+    metrics.counter("portcullis_request_log_dropped", "Request log rows dropped: queue full, writer closed, or a "
+        + "batch that failed twice", logWriter, RequestLogWriter::dropped);
+    metrics.gauge("portcullis_request_log_queue_depth", "Request log rows waiting to be written", logWriter,
+        RequestLogWriter::queued);
     metrics.gauge("portcullis_connections_open", "Client connections open now", connections, ConnectionGuard::open);
     metrics.counter("portcullis_connections_refused", "Client connections refused for being over "
         + "PORTCULLIS_MAX_CONNECTIONS", connections, ConnectionGuard::refused);

@@ -44,6 +44,7 @@ class AdminOpenApiTest {
           Clock.systemUTC());
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+          new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, GatewayClock.system()),
           new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))

@@ -18,13 +18,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Summaries of the request log, whole, over time or by group. Reads the per-minute rollups: a minute counts when any
- * part of it lies in [from, to). A metadata filter or grouping reads the log rows instead (rollups do not hold
+ * Summaries of the request log, whole, over time or by group. Reads the rollups: whole hours of the window from the
+ * hourly ones, the rest from the per-minute ones; a minute counts when any part of it lies in [from, to). A metadata filter or grouping reads the log rows instead (rollups do not hold
  * metadata), exactly over [from, to), which is slower on large logs. Blocks: call it off the event loop.
  */
 public final class Analytics {
-
-  private static final long MINUTE_MILLIS = 60_000;
 
   /** Rows a raw read fetches per round trip, so that it streams instead of loading the result. */
   private static final int FETCH_SIZE = 1_000;
@@ -76,16 +74,41 @@ public final class Analytics {
     }
   }
 
+  /**
+   * Whole hours of the window from the hourly rollups, the minutes before and after them from the minute rollups (a
+   * minute series reads minutes only).
+   */
   private static Map<String, Tally> fromRollups(Connection connection, RequestLogQuery query, TimeBucket bucket,
       GroupBy groupBy) throws SQLException {
-    String group = bucket != null ? "(minute / " + bucket.millis() + ") * " + bucket.millis()
+    long from = query.from().toEpochMilli();
+    long to = query.to().toEpochMilli();
+    long hour = RollupTable.HOURS.millis();
+    long firstHour = Math.floorDiv(from + hour - 1, hour) * hour;
+    long lastHour = Math.floorDiv(to, hour) * hour;
+    Map<String, Tally> tallies = new HashMap<>();
+    if (bucket == TimeBucket.MINUTE || firstHour >= lastHour) {
+      addRollups(connection, RollupTable.MINUTES, from, to, query, bucket, groupBy, tallies);
+    } else {
+      addRollups(connection, RollupTable.MINUTES, from, firstHour, query, bucket, groupBy, tallies);
+      addRollups(connection, RollupTable.HOURS, firstHour, lastHour, query, bucket, groupBy, tallies);
+      addRollups(connection, RollupTable.MINUTES, lastHour, to, query, bucket, groupBy, tallies);
+    }
+    return tallies;
+  }
+
+  /** Adds the rollup rows of the table whose span overlaps [from, to). */
+  private static void addRollups(Connection connection, RollupTable table, long from, long to, RequestLogQuery query,
+      TimeBucket bucket, GroupBy groupBy, Map<String, Tally> tallies) throws SQLException {
+    if (from >= to) {
+      return;
+    }
+    String group = bucket != null ? "(start_ms / " + bucket.millis() + ") * " + bucket.millis()
         : groupBy != null ? groupBy.column() : "''";
     RequestLogConditions where = RequestLogConditions.dimensions(query)
-        .and("minute > ?", query.from().toEpochMilli() - MINUTE_MILLIS)
-        .and("minute < ?", query.to().toEpochMilli());
-    String sql = "SELECT " + group + ", " + RollupColumns.summed() + " FROM " + RollupColumns.TABLE + where.where()
+        .and("start_ms > ?", from - table.millis())
+        .and("start_ms < ?", to);
+    String sql = "SELECT " + group + ", " + RollupTable.summed() + " FROM " + table.table() + where.where()
         + " GROUP BY " + group;
-    Map<String, Tally> tallies = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       where.bind(select, 1);
       try (ResultSet result = select.executeQuery()) {
@@ -94,14 +117,11 @@ public final class Analytics {
           Tally tally = new Tally();
           tally.addSums(result, 2);
           if (tally.requests > 0) {
-            tallies.merge(groupBy != null && "".equals(value) ? null : value, tally, (a, b) -> {
-              throw new IllegalStateException("two rollup groups for one value");
-            });
+            tallies.merge(groupBy != null && "".equals(value) ? null : value, tally, Tally::merge);
           }
         }
       }
     }
-    return tallies;
   }
 
   private Map<String, Tally> fromRows(Connection connection, RequestLogQuery query, TimeBucket bucket,

@@ -48,7 +48,24 @@ final class Tally {
     this.cacheSavedUsd += cacheSavedUsd == null ? 0 : cacheSavedUsd;
   }
 
-  /** Adds the sums of {@link RollupColumns#SUMS} read from the row, starting at column {@code first}. */
+  /** Adds every field of the other tally to this one's. */
+  Tally merge(Tally other) {
+    requests += other.requests;
+    errors += other.errors;
+    inputTokens += other.inputTokens;
+    outputTokens += other.outputTokens;
+    costUsd += other.costUsd;
+    cacheLookups += other.cacheLookups;
+    cacheHits += other.cacheHits;
+    cacheSavedUsd += other.cacheSavedUsd;
+    for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+      latency[i] += other.latency[i];
+      ttft[i] += other.ttft[i];
+    }
+    return this;
+  }
+
+  /** Adds the sums of the summed columns of {@link RollupTable} read from the row, starting at column {@code first}. */
   void addSums(ResultSet row, int first) throws SQLException {
     int column = first;
     requests += row.getLong(column++);
