@@ -18,8 +18,12 @@ import java.util.Set;
 final class WorkspacesApi {
 
   private static final Set<String> CREATE_FIELDS = Set.of("name", "parent_id", "limits", "metadata");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata",
+      "log_retention_days");
   private static final Set<String> LIMIT_FIELDS = Set.of("max_api_keys", "max_virtual_keys", "max_workspaces");
+
+  /** A hundred years. */
+  private static final int MAX_RETENTION_DAYS = 36_500;
 
   private final WorkspaceService service;
 
@@ -61,8 +65,13 @@ final class WorkspacesApi {
       AdminJson.only(body, PATCH_FIELDS);
       return TenancyViews.of(service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
           new WorkspaceService.Patch(AdminJson.string(body, "name", false), AdminJson.bool(body, "enabled"),
-              limits(body.get("limits")), AdminJson.stringMap(body, "metadata"))));
+              limits(body.get("limits")), AdminJson.stringMap(body, "metadata"), retentionDays(body))));
     });
+  }
+
+  private static Integer retentionDays(ObjectNode body) {
+    Long days = AdminJson.integer(body, "log_retention_days", 1, MAX_RETENTION_DAYS);
+    return days == null ? null : days.intValue();
   }
 
   private void delete(RoutingContext ctx) {

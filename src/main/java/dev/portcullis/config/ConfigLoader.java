@@ -127,7 +127,9 @@ public final class ConfigLoader {
         local.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList(), maxInFlight,
         s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
         s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
-        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken);
+        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken,
+        (int) s.integer("log_retention_days", "PORTCULLIS_LOG_RETENTION_DAYS", 30, 1, 36_500),
+        (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500));
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

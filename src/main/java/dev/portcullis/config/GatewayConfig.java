@@ -30,6 +30,8 @@ import java.util.Map;
  * @param headerTimeout the longest a request may take from its first byte to the end of its headers
  * @param maxConnections the most client connections open at once; more are answered 503 and closed
  * @param metricsToken the bearer token {@code /metrics} asks for, or null when it is open
+ * @param logRetentionDays the days of request log a workspace without its own {@code log_retention_days} keeps
+ * @param bodyRetentionDays the days request bodies kept by a policy stay
  */
 public record GatewayConfig(
     String host,
@@ -51,7 +53,9 @@ public record GatewayConfig(
     Duration idleTimeout,
     Duration headerTimeout,
     int maxConnections,
-    String metricsToken) {
+    String metricsToken,
+    int logRetentionDays,
+    int bodyRetentionDays) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -86,6 +90,7 @@ public record GatewayConfig(
         + ", providers=" + providers.keySet() + ", redis=" + (redisUrl == null ? "none" : redisChannel)
         + ", localProviders=" + localProviders + ", maxBodyBytesInFlight=" + maxBodyBytesInFlight + ", idleTimeout="
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
-        + (metricsToken == null ? "none" : "***") + "]";
+        + (metricsToken == null ? "none" : "***") + ", logRetentionDays=" + logRetentionDays + ", bodyRetentionDays="
+        + bodyRetentionDays + "]";
   }
 }

@@ -18,6 +18,7 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
+import dev.portcullis.observe.LogRetention;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.analytics.Analytics;
@@ -59,6 +60,9 @@ public final class GatewayServer implements AutoCloseable {
 
   /** How often the times keys were last used are written to the store. */
   private static final long USAGE_FLUSH_MS = 10_000;
+
+  /** How often expired request log rows and bodies are pruned. */
+  private static final long RETENTION_MS = 3_600_000;
 
   private final Vertx vertx;
   private final GatewayServices services;
@@ -133,6 +137,9 @@ public final class GatewayServer implements AutoCloseable {
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
           .onFailure(e -> LOG.warn("could not record when keys were last used: {}", e.getMessage())));
+      LogRetention retention = new LogRetention(database, config.logRetentionDays(), config.bodyRetentionDays(), clock);
+      vertx.setPeriodic(RETENTION_MS, id -> v.executeBlocking(retention::prune, false)
+          .onFailure(e -> LOG.warn("could not prune the request log: {}", e.getMessage())));
 
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();

@@ -107,8 +107,9 @@ public final class Analytics {
     RequestLogConditions where = RequestLogConditions.dimensions(query)
         .and("start_ms > ?", from - table.millis())
         .and("start_ms < ?", to);
+    // Without a grouping the sums are over every row: PostgreSQL refuses GROUP BY a constant.
     String sql = "SELECT " + group + ", " + RollupTable.summed() + " FROM " + table.table() + where.where()
-        + " GROUP BY " + group;
+        + (bucket == null && groupBy == null ? "" : " GROUP BY " + group);
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       where.bind(select, 1);
       try (ResultSet result = select.executeQuery()) {
