@@ -4,8 +4,10 @@ import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.KeysCommand;
+import dev.portcullis.cli.LogsCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.ServeCommand;
+import dev.portcullis.cli.StatsCommand;
 import dev.portcullis.cli.TestCommand;
 import dev.portcullis.cli.VaultCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
@@ -22,7 +24,8 @@ import picocli.CommandLine.ScopeType;
     version = "Portcullis 0.1.0",
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
-        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class})
+        ConfigCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class, TestCommand.class,
+        StatsCommand.class, LogsCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +25,6 @@ import java.util.function.Function;
 public final class AnalyticsApi {
 
   private static final String WORKSPACE_ID = "workspaceId";
-
-  private static final Duration DEFAULT_SPAN = Duration.ofHours(24);
 
   private final Analytics analytics;
   private final Function<String, Collection<String>> subtree;
@@ -96,18 +92,10 @@ public final class AnalyticsApi {
           if (workspace != null) {
             filters.workspaceIds(subtree.apply(workspace));
           }
-          return read.apply(window(filters.build())).call();
+          return read.apply(Analytics.window(filters.build(), clock.instant())).call();
         }, false)
         .onSuccess(body -> ctx.response().putHeader("content-type", "application/json").end(body.toString()))
         .onFailure(ctx::fail);
-  }
-
-  /** The query with from and to set: to defaults to now, from to 24 hours before to. */
-  private RequestLogQuery window(RequestLogQuery query) {
-    Instant to = query.to() != null ? query.to() : clock.instant();
-    Instant from = query.from() != null ? query.from() : to.minus(DEFAULT_SPAN);
-    return new RequestLogQuery(from, to, query.model(), query.provider(), query.status(), query.apiKeyId(),
-        query.metadata(), query.workspaceIds(), query.limit(), null);
   }
 
   /** The summary fields, named as every analytics answer names them. */

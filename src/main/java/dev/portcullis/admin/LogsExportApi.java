@@ -1,11 +1,8 @@
 package dev.portcullis.admin;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.observe.RequestLogQuery;
 import dev.portcullis.observe.RequestLogRepository;
-import dev.portcullis.observe.RequestRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +35,6 @@ public final class LogsExportApi implements Handler<RoutingContext> {
 
   private static final long STALL_MINUTES = 5;
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   private final RequestLogRepository repository;
   private final Function<String, Collection<String>> subtree;
 
@@ -52,60 +47,40 @@ public final class LogsExportApi implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     RequestLogQuery.Builder filters;
-    boolean csv;
+    LogExport.Format format;
     try {
       filters = LogsQueryParser.parseFilters(ctx.queryParams(), List.of("format"));
-      String format = ctx.queryParams().get("format");
-      if (format == null || format.isEmpty() || format.equals("jsonl")) {
-        csv = false;
-      } else if (format.equals("csv")) {
-        csv = true;
-      } else {
-        throw GatewayException.badRequest("format: '" + format + "' (expected: jsonl or csv)", "format");
-      }
+      format = LogExport.Format.parse(ctx.queryParams().get("format"));
     } catch (GatewayException e) {
       ctx.fail(e);
       return;
     }
+    boolean csv = format == LogExport.Format.CSV;
     String workspace = ctx.get(WORKSPACE_ID);
     HttpServerResponse response = ctx.response().setChunked(true)
         .putHeader("content-type", csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
         .putHeader("content-disposition", "attachment; filename=\"request-logs." + (csv ? "csv" : "jsonl") + "\"");
     Thread.ofPlatform().name("request-log-export").daemon(true).start(() -> {
-      if (workspace != null) {
-        filters.workspaceIds(subtree.apply(workspace));
+      try {
+        if (workspace != null) {
+          filters.workspaceIds(subtree.apply(workspace));
+        }
+        Chunks chunks = new Chunks(response);
+        LogExport.write(repository, filters.build(), format, chunks);
+        chunks.flush();
+        response.end();
+      } catch (Exception e) {
+        LOG.warn("request log export stopped: {}", e.toString());
+        response.reset();
       }
-      export(filters.build(), csv, response);
     });
   }
 
-  private void export(RequestLogQuery query, boolean csv, HttpServerResponse response) {
-    Chunks chunks = new Chunks(response);
-    try {
-      if (csv) {
-        chunks.add(LogsCsvEncoder.HEADER.getBytes(StandardCharsets.UTF_8));
-      }
-      repository.forEach(query, record -> chunks.add(csv ? LogsCsvEncoder.line(record).getBytes(StandardCharsets.UTF_8)
-          : jsonLine(record)));
-      chunks.flush();
-      response.end();
-    } catch (Exception e) {
-      LOG.warn("request log export stopped: {}", e.toString());
-      response.reset();
-    }
-  }
-
-  private static byte[] jsonLine(RequestRecord record) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = JSON.createGenerator(line)) {
-      LogsPageEncoder.write(json, record);
-    }
-    line.write('\n');
-    return line.toByteArray();
-  }
-
-  /** Collects lines into chunks and writes each, waiting while the response's write queue is full. */
-  private static final class Chunks {
+  /**
+   * Collects bytes into chunks of about {@value #CHUNK_BYTES} and writes each, waiting while the response's write
+   * queue is full.
+   */
+  private static final class Chunks extends OutputStream {
     private final HttpServerResponse response;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(CHUNK_BYTES + 4096);
 
@@ -113,14 +88,21 @@ public final class LogsExportApi implements Handler<RoutingContext> {
       this.response = response;
     }
 
-    void add(byte[] line) throws IOException {
-      pending.write(line);
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      pending.write(bytes, offset, length);
       if (pending.size() >= CHUNK_BYTES) {
         flush();
       }
     }
 
-    void flush() throws IOException {
+    @Override
+    public void flush() throws IOException {
       if (pending.size() == 0) {
         return;
       }

@@ -15,7 +15,7 @@ import java.util.Map;
  * Turns the query string of {@code GET /admin/v1/logs} into a {@link RequestLogQuery}, or a 400 naming the first bad
  * parameter. An empty value means the filter is not set, as an HTML form sends for an untouched field.
  */
-final class LogsQueryParser {
+public final class LogsQueryParser {
 
   private static final String METADATA_PREFIX = "metadata.";
 
@@ -39,7 +39,7 @@ final class LogsQueryParser {
    * The filters the parameters set, for an endpoint that takes the filters and its own parameters (which this
    * leaves to the caller), but no paging.
    */
-  static RequestLogQuery.Builder parseFilters(MultiMap parameters, List<String> own) {
+  public static RequestLogQuery.Builder parseFilters(MultiMap parameters, List<String> own) {
     return parse(parameters, own);
   }
 

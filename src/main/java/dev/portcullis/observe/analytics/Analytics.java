@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,17 @@ public final class Analytics {
   public Analytics(Database database) {
     this.dataSource = database.dataSource();
     this.dialect = database.dialect();
+  }
+
+  /** How far back analytics looks when a query sets no {@code from}: 24 hours before its {@code to}. */
+  public static final Duration DEFAULT_SPAN = Duration.ofHours(24);
+
+  /** The query with from and to set: {@code to} defaults to now, {@code from} to {@link #DEFAULT_SPAN} before it. */
+  public static RequestLogQuery window(RequestLogQuery query, Instant now) {
+    Instant to = query.to() != null ? query.to() : now;
+    Instant from = query.from() != null ? query.from() : to.minus(DEFAULT_SPAN);
+    return new RequestLogQuery(from, to, query.model(), query.provider(), query.status(), query.apiKeyId(),
+        query.metadata(), query.workspaceIds(), query.limit(), null);
   }
 
   /** One summary of every row the query matches; its from and to must be set. */
