@@ -125,7 +125,7 @@ public final class GatewayServer implements AutoCloseable {
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
-          scores, breakers, logWriter, metrics(breakers, logWriter, connections),
+          scores, breakers, logWriter, metrics(breakers, logWriter, connections, changes),
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
@@ -195,7 +195,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
-      ConnectionGuard connections) {
+      ConnectionGuard connections, ChangeBus changes) {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
@@ -208,6 +208,10 @@ public final class GatewayServer implements AutoCloseable {
     metrics.gauge("portcullis_connections_open", "Client connections open now", connections, ConnectionGuard::open);
     metrics.counter("portcullis_connections_refused", "Client connections refused for being over "
         + "PORTCULLIS_MAX_CONNECTIONS", connections, ConnectionGuard::refused);
+    if (changes instanceof RedisChangeBus redis) {
+      metrics.gauge("portcullis_redis_connected", "1 while the subscription to Redis stands, 0 while it is re-made",
+          redis, r -> r.subscribed() ? 1 : 0);
+    }
     return metrics;
   }
 

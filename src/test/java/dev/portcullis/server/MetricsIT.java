@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +64,21 @@ class MetricsIT {
       JsonNode byModel = JSON.readTree(h.admin(h.get("/admin/v1/analytics/groups?group_by=model")).body());
       assertThat(byModel.path("data").get(0).path("value").asText()).isEqualTo("gpt-4o");
       assertThat(byModel.path("data").get(0).path("input_tokens").asLong()).isEqualTo(inputTokens);
+    }
+  }
+
+  @Test
+  void withRedisTheScrapeSaysWhetherItsSubscriptionStands() {
+    try (GatewayHarness h = new GatewayHarness(dir, Map.of("PORTCULLIS_REDIS_URL", "redis://127.0.0.1:6379",
+        "PORTCULLIS_REDIS_CHANNEL", "metrics-it-" + UUID.randomUUID()))) {
+      assertThat(value(h.send(h.get("/metrics")).body(), "portcullis_redis_connected")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withoutRedisThereIsNoRedisSeries() {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      assertThat(h.send(h.get("/metrics")).body()).doesNotContain("portcullis_redis");
     }
   }
 
