@@ -123,6 +123,22 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void rollupsAndRowsGiveTheSameSummaryOverWholeMinutes() throws Exception {
+      store(row("a", T0, 200, 100).stream(true).ttfbMs(40L).metadata(Map.of("team", "x")).build(),
+          row("b", T0.plusSeconds(61), 502, 3000).metadata(Map.of("team", "x")).build(),
+          row("c", T0.plusSeconds(3599), 200, 7).cost(new BigDecimal("0.5"), "priced").cache("SEMANTIC_HIT",
+              new BigDecimal("0.25")).metadata(Map.of("team", "x")).build(),
+          row("d", T0.plusSeconds(3600), 429, 0).metadata(Map.of("team", "x")).build());
+      String window = "from=" + T0 + "&to=" + T0.plus(Duration.ofHours(2));
+
+      JsonObject fromRollups = getJson("/admin/v1/analytics/summary?" + window);
+      JsonObject fromRows = getJson("/admin/v1/analytics/summary?" + window + "&metadata.team=x");
+
+      assertThat(fromRollups.getLong("requests")).isEqualTo(4);
+      assertThat(fromRows).isEqualTo(fromRollups);
+    }
+
+    @Test
     void anEmptyWindowHasZerosAndNullPercentiles() throws Exception {
       JsonObject summary = getJson("/admin/v1/analytics/summary");
 
