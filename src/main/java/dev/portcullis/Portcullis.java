@@ -6,9 +6,11 @@ import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.ImageCommand;
 import dev.portcullis.cli.KeysCommand;
+import dev.portcullis.cli.LogsCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.PolicyCommand;
 import dev.portcullis.cli.ServeCommand;
+import dev.portcullis.cli.StatsCommand;
 import dev.portcullis.cli.TestCommand;
 import dev.portcullis.cli.VaultCommand;
 import dev.portcullis.cli.VirtualKeysCommand;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
         ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class,
-        TestCommand.class, ImageCommand.class, AotTrainingCommand.class})
+        TestCommand.class, ImageCommand.class, AotTrainingCommand.class, StatsCommand.class, LogsCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -19,13 +19,16 @@ public final class AdminApi {
   private final VirtualKeysApi virtualKeys;
   private final AuditApi audit;
   private final LogsApi logs;
+  private final LogsExportApi logsExport;
+  private final AnalyticsApi analytics;
   private final ConfigsApi configs;
   private final TargetsHealthApi targetsHealth;
   private final PoliciesApi policies;
   private final PricesApi prices;
 
-  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
-      TargetsHealthApi targetsHealth, PoliciesApi policies, PricesApi prices, PolicyService policyService) {
+  public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
+      AnalyticsApi analytics, ConfigsApi configs, TargetsHealthApi targetsHealth, PoliciesApi policies,
+      PricesApi prices, PolicyService policyService) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -33,6 +36,8 @@ public final class AdminApi {
     this.virtualKeys = new VirtualKeysApi(tenancy.virtualKeys(), policyService);
     this.audit = new AuditApi(tenancy.audit());
     this.logs = logs;
+    this.logsExport = logsExport;
+    this.analytics = analytics;
     this.configs = configs;
     this.targetsHealth = targetsHealth;
     this.policies = policies;
@@ -48,6 +53,8 @@ public final class AdminApi {
     virtualKeys.mount(router);
     audit.mount(router);
     router.get("/admin/v1/logs").handler(logs);
+    router.get("/admin/v1/logs/export").handler(logsExport);
+    analytics.mount(router);
     configs.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
     policies.mount(router);

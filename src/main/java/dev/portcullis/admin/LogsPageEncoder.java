@@ -41,7 +41,8 @@ final class LogsPageEncoder {
     return Buffer.buffer(body.toByteArray());
   }
 
-  private static void write(JsonGenerator json, RequestRecord r) throws IOException {
+  /** One record as the JSON object a page lists, and an export line holds. */
+  static void write(JsonGenerator json, RequestRecord r) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", r.id());
     json.writeStringField("trace_id", r.traceId());

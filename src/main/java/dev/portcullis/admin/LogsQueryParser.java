@@ -6,6 +6,7 @@ import dev.portcullis.observe.RequestLogQuery;
 import io.vertx.core.MultiMap;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,15 @@ import java.util.Map;
  * Turns the query string of {@code GET /admin/v1/logs} into a {@link RequestLogQuery}, or a 400 naming the first bad
  * parameter. An empty value means the filter is not set, as an HTML form sends for an untouched field.
  */
-final class LogsQueryParser {
+public final class LogsQueryParser {
 
   private static final String METADATA_PREFIX = "metadata.";
 
-  private static final List<String> PARAMETERS = List.of("from", "to", "model", "provider", "status", "api_key_id",
-      "metadata.<key>", "workspace_id", "limit", "cursor");
+  /** The filters every endpoint over the log takes. */
+  private static final List<String> FILTERS = List.of("from", "to", "model", "provider", "status", "api_key_id",
+      "metadata.<key>", "workspace_id");
+
+  private static final List<String> PAGING = List.of("limit", "cursor");
 
   private LogsQueryParser() {}
 
@@ -28,12 +32,26 @@ final class LogsQueryParser {
    * is in the caller's reach and makes it the workspace the call is about.
    */
   static RequestLogQuery.Builder parse(MultiMap parameters) {
+    return parse(parameters, PAGING);
+  }
+
+  /**
+   * The filters the parameters set, for an endpoint that takes the filters and its own parameters (which this
+   * leaves to the caller), but no paging.
+   */
+  public static RequestLogQuery.Builder parseFilters(MultiMap parameters, List<String> own) {
+    return parse(parameters, own);
+  }
+
+  private static RequestLogQuery.Builder parse(MultiMap parameters, List<String> more) {
     RequestLogQuery.Builder query = RequestLogQuery.newest();
-    Map<String, String> given = once(parameters);
+    List<String> accepted = new ArrayList<>(FILTERS);
+    accepted.addAll(more);
+    Map<String, String> given = once(parameters, accepted);
     for (Map.Entry<String, String> parameter : given.entrySet()) {
       String name = parameter.getKey();
       String value = parameter.getValue();
-      if (value.isEmpty()) {
+      if (value.isEmpty() || more.contains(name) && !PAGING.contains(name)) {
         continue;
       }
       switch (name) {
@@ -58,13 +76,13 @@ final class LogsQueryParser {
   }
 
   /** Each parameter's value, refusing names this endpoint does not know and names given twice. */
-  private static Map<String, String> once(MultiMap parameters) {
+  private static Map<String, String> once(MultiMap parameters, List<String> accepted) {
     Map<String, String> given = new LinkedHashMap<>();
     for (Map.Entry<String, String> parameter : parameters) {
       String name = parameter.getKey();
-      if (!PARAMETERS.contains(name) && !name.startsWith(METADATA_PREFIX)) {
+      if (!accepted.contains(name) && !name.startsWith(METADATA_PREFIX)) {
         throw GatewayException.badRequest(
-            "unknown query parameter '" + name + "' (expected: " + String.join(", ", PARAMETERS) + ")", name);
+            "unknown query parameter '" + name + "' (expected: " + String.join(", ", accepted) + ")", name);
       }
       if (given.putIfAbsent(name, parameter.getValue()) != null) {
         throw GatewayException.badRequest(name + ": given more than once (expected: at most once)", name);

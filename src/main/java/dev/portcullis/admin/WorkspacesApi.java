@@ -22,8 +22,12 @@ import java.util.Set;
 final class WorkspacesApi {
 
   private static final Set<String> CREATE_FIELDS = Set.of("name", "parent_id", "limits", "metadata");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata", "policy_default");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "enabled", "limits", "metadata", "policy_default",
+      "log_retention_days");
   private static final Set<String> LIMIT_FIELDS = Set.of("max_api_keys", "max_virtual_keys", "max_workspaces");
+
+  /** A hundred years. */
+  private static final int MAX_RETENTION_DAYS = 36_500;
 
   private final WorkspaceService service;
   private final PolicyService policies;
@@ -74,7 +78,7 @@ final class WorkspacesApi {
       Workspace w = body.isEmpty() ? service.find(AdminAccess.reach(ctx), ctx.pathParam("id"))
           : service.update(AdminAccess.reach(ctx), AdminAccess.actor(ctx), ctx.pathParam("id"),
               new WorkspaceService.Patch(AdminJson.string(body, "name", false), AdminJson.bool(body, "enabled"),
-                  limits(body.get("limits")), AdminJson.stringMap(body, "metadata")));
+                  limits(body.get("limits")), AdminJson.stringMap(body, "metadata"), retentionDays(body)));
       if (policyDefault != null) {
         policies.setDefault(w.id(), policyDefault, AdminAccess.actor(ctx));
       }
@@ -93,6 +97,11 @@ final class WorkspacesApi {
           + " (expected: allow or deny)",
           "policy_default");
     };
+  }
+
+  private static Integer retentionDays(ObjectNode body) {
+    Long days = AdminJson.integer(body, "log_retention_days", 1, MAX_RETENTION_DAYS);
+    return days == null ? null : days.intValue();
   }
 
   private void delete(RoutingContext ctx) {

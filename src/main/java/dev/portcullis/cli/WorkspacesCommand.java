@@ -95,7 +95,7 @@ public final class WorkspacesCommand {
     public Integer call() {
       return StoreSession.run(parent.configFile, store -> {
         store.tenancy().workspaces().update(Reach.everything(), store.actor(), id,
-            new WorkspaceService.Patch(name, enabled, limits.given() ? limits.toLimits() : null, null));
+            new WorkspaceService.Patch(name, enabled, limits.given() ? limits.toLimits() : null, null, null));
         System.out.println("updated " + id);
         return 0;
       });

@@ -41,6 +41,7 @@ public final class RedisChangeBus implements ChangeBus {
   private final LocalChangeBus local = new LocalChangeBus();
   private final Set<Future<Response>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile RedisConnection subscription;
+  private volatile boolean subscribed;
   private volatile boolean closed;
 
   private RedisChangeBus(Vertx vertx, String url, String channel) {
@@ -98,6 +99,11 @@ public final class RedisChangeBus implements ChangeBus {
     return Future.join(List.copyOf(inFlight)).mapEmpty();
   }
 
+  /** Whether the subscription to Redis stands now: false from a lost connection until it is made again. */
+  public boolean subscribed() {
+    return subscribed;
+  }
+
   @Override
   public void subscribe(Consumer<Change> listener) {
     local.subscribe(listener);
@@ -120,8 +126,12 @@ public final class RedisChangeBus implements ChangeBus {
       subscription = conn;
       conn.handler(this::received);
       conn.exceptionHandler(e -> LOG.warn("Redis subscription to {} failed: {}", channel, e.getMessage()));
-      conn.endHandler(v -> reconnectLater());
-      return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).<Void>mapEmpty();
+      conn.endHandler(v -> {
+        subscribed = false;
+        reconnectLater();
+      });
+      return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).onSuccess(r -> subscribed = true)
+          .<Void>mapEmpty();
     });
   }
 

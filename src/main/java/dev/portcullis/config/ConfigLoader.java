@@ -136,7 +136,9 @@ public final class ConfigLoader {
         s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
         s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
         (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken,
-        pathOrNull(s.string("price_catalog", "PORTCULLIS_PRICE_CATALOG", null)), limitsOnRedisFailure);
+        pathOrNull(s.string("price_catalog", "PORTCULLIS_PRICE_CATALOG", null)), limitsOnRedisFailure,
+        (int) s.integer("log_retention_days", "PORTCULLIS_LOG_RETENTION_DAYS", 30, 1, 36_500),
+        (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500));
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

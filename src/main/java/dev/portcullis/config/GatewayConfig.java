@@ -33,6 +33,8 @@ import java.util.Map;
  * @param priceCatalog file replacing the bundled price catalog, or null
  * @param limitsOnRedisFailure {@code open} or {@code closed}: what every limit does while Redis cannot be reached;
  *     null for the default (rate limits open, budgets closed)
+ * @param logRetentionDays the days of request log a workspace without its own {@code log_retention_days} keeps
+ * @param bodyRetentionDays the days request bodies kept by a policy stay
  */
 public record GatewayConfig(
     String host,
@@ -56,7 +58,9 @@ public record GatewayConfig(
     int maxConnections,
     String metricsToken,
     Path priceCatalog,
-    String limitsOnRedisFailure) {
+    String limitsOnRedisFailure,
+    int logRetentionDays,
+    int bodyRetentionDays) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -92,6 +96,7 @@ public record GatewayConfig(
         + ", localProviders=" + localProviders + ", maxBodyBytesInFlight=" + maxBodyBytesInFlight + ", idleTimeout="
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
         + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
-        + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + "]";
+        + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + ", logRetentionDays=" + logRetentionDays
+        + ", bodyRetentionDays=" + bodyRetentionDays + "]";
   }
 }

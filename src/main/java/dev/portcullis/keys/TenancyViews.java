@@ -71,6 +71,7 @@ public final class TenancyViews {
     limits.put("max_virtual_keys", w.limits().maxVirtualKeys());
     limits.put("max_workspaces", w.limits().maxWorkspaces());
     json.set("metadata", strings(w.metadata()));
+    json.put("log_retention_days", w.logRetentionDays());
     json.put("created_at", text(w.createdAt()));
     json.put("deleted_at", text(w.deletedAt()));
     return json;

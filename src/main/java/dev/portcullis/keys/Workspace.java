@@ -10,6 +10,8 @@ import java.util.Map;
  * @param parentId null for the root only
  * @param enabled false suspends every key of this workspace and of its descendants
  * @param deletedAt null while the workspace exists
+ * @param logRetentionDays how many days of request log this workspace keeps, or null for
+ *     {@code PORTCULLIS_LOG_RETENTION_DAYS}
  */
 public record Workspace(
     String id,
@@ -19,7 +21,8 @@ public record Workspace(
     WorkspaceLimits limits,
     Map<String, String> metadata,
     Instant createdAt,
-    Instant deletedAt) {
+    Instant deletedAt,
+    Integer logRetentionDays) {
 
   /** The workspace every installation starts with; the bootstrap admin key belongs to it. */
   public static final String ROOT = "default";
@@ -28,11 +31,13 @@ public record Workspace(
     metadata = Map.copyOf(metadata);
   }
 
-  Workspace edited(String newName, boolean newEnabled, WorkspaceLimits newLimits, Map<String, String> newMetadata) {
-    return new Workspace(id, parentId, newName, newEnabled, newLimits, newMetadata, createdAt, deletedAt);
+  Workspace edited(String newName, boolean newEnabled, WorkspaceLimits newLimits, Map<String, String> newMetadata,
+      Integer newLogRetentionDays) {
+    return new Workspace(id, parentId, newName, newEnabled, newLimits, newMetadata, createdAt, deletedAt,
+        newLogRetentionDays);
   }
 
   Workspace deleted(Instant at) {
-    return new Workspace(id, parentId, name, false, limits, metadata, createdAt, at);
+    return new Workspace(id, parentId, name, false, limits, metadata, createdAt, at, logRetentionDays);
   }
 }

@@ -14,26 +14,30 @@ import java.util.Optional;
 final class WorkspaceRepository {
 
   private static final String COLUMNS =
-      "id, parent_id, name, enabled, max_api_keys, max_virtual_keys, max_workspaces, metadata, created_at, deleted_at";
+      "id, parent_id, name, enabled, max_api_keys, max_virtual_keys, max_workspaces, metadata, created_at, deleted_at,"
+      + " log_retention_days";
 
   void insert(Connection c, Workspace w) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO workspaces (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO workspaces (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, w.id());
       ps.setString(2, w.parentId());
       bind(ps, 3, w);
       ps.setLong(9, w.createdAt().toEpochMilli());
       ApiKeyRepository.setInstant(ps, 10, w.deletedAt());
+      setInteger(ps, 11, w.logRetentionDays());
       ps.executeUpdate();
     }
   }
 
   void update(Connection c, Workspace w) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE workspaces SET name = ?, enabled = ?, max_api_keys = ?, "
-        + "max_virtual_keys = ?, max_workspaces = ?, metadata = ?, deleted_at = ? WHERE id = ?")) {
+        + "max_virtual_keys = ?, max_workspaces = ?, metadata = ?, deleted_at = ?, log_retention_days = ? "
+        + "WHERE id = ?")) {
       bind(ps, 1, w);
       ApiKeyRepository.setInstant(ps, 7, w.deletedAt());
-      ps.setString(8, w.id());
+      setInteger(ps, 8, w.logRetentionDays());
+      ps.setString(9, w.id());
       ps.executeUpdate();
     }
   }
@@ -135,7 +139,7 @@ final class WorkspaceRepository {
       while (rs.next()) {
         out.add(new Workspace(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1,
             new WorkspaceLimits(integer(rs, 5), integer(rs, 6), integer(rs, 7)), StoredJson.map(rs.getString(8)),
-            Instant.ofEpochMilli(rs.getLong(9)), ApiKeyRepository.instant(rs, 10)));
+            Instant.ofEpochMilli(rs.getLong(9)), ApiKeyRepository.instant(rs, 10), integer(rs, 11)));
       }
     }
     return out;

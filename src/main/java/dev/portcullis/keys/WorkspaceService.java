@@ -32,7 +32,9 @@ public final class WorkspaceService {
   public record Draft(String parentId, String name, WorkspaceLimits limits, Map<String, String> metadata) {}
 
   /** Edits; a null field stays as it is. Limits and enabled apply to descendants only. */
-  public record Patch(String name, Boolean enabled, WorkspaceLimits limits, Map<String, String> metadata) {}
+  /** What an edit changes; null leaves a field as it is. */
+  public record Patch(String name, Boolean enabled, WorkspaceLimits limits, Map<String, String> metadata,
+      Integer logRetentionDays) {}
 
   public Workspace create(Reach reach, AuditActor actor, Draft draft) {
     checkName(draft.name());
@@ -49,7 +51,7 @@ public final class WorkspaceService {
             + " child workspaces (expected: delete one, or ask its parent's admin to raise max_workspaces)");
       }
       Workspace w = new Workspace("ws-" + HexFormat.of().formatHex(randomBytes()), parent.id(), draft.name(), true,
-          limits, metadata, now, null);
+          limits, metadata, now, null, null);
       store.workspaces.insert(c, w);
       return TenancyStore.Outcome.of(w, event(w, "create", null, w), Change.workspace(w.id()));
     });
@@ -76,7 +78,8 @@ public final class WorkspaceService {
     WorkspaceLimits limits = patch.limits() == null ? null : checkedLimits(patch.limits());
     Map<String, String> metadata = patch.metadata() == null ? null : ApiKeyService.checkedMetadata(patch.metadata());
     return store.change("update workspace '" + id + "'", actor, (c, now) -> {
-      Workspace before = limits != null || patch.enabled() != null ? reach.requireBelow(c, id) : reach.require(c, id);
+      Workspace before = limits != null || patch.enabled() != null || patch.logRetentionDays() != null
+          ? reach.requireBelow(c, id) : reach.require(c, id);
       if (patch.name() != null && before.parentId() != null) {
         store.workspaces.lock(c, before.parentId());
         requireFreeName(c, before.parentId(), patch.name(), before.id());
@@ -85,7 +88,8 @@ public final class WorkspaceService {
           patch.name() != null ? patch.name() : before.name(),
           patch.enabled() != null ? patch.enabled() : before.enabled(),
           limits != null ? limits : before.limits(),
-          metadata != null ? metadata : before.metadata());
+          metadata != null ? metadata : before.metadata(),
+          patch.logRetentionDays() != null ? patch.logRetentionDays() : before.logRetentionDays());
       store.workspaces.update(c, after);
       return TenancyStore.Outcome.of(after, event(after, "update", before, after), Change.workspace(id));
     });

@@ -13,18 +13,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Prometheus metrics, fed from finished requests' records and from gauges read at scrape time. Label values stay
- * low-cardinality: provider and status for requests, target for breakers.
+ * Prometheus metrics, fed from finished requests' records and from gauges read at scrape time. Labels stay
+ * low-cardinality: {@code provider}, {@code model} (at most {@value #MAX_MODELS} distinct values, then
+ * {@code other}), {@code status_class} and {@code workspace}; never keys, users or hosts. The meters of a label set
+ * are made once and found again through maps, so recording a request allocates nothing once its labels were seen.
  */
 public final class GatewayMetrics implements RequestListener {
 
+  /** Beyond this many distinct models (callers choose model names), further ones are counted as {@code other}. */
+  static final int MAX_MODELS = 200;
+
+  private static final String OTHER = "other";
+
+  /** Request durations and times to first token fall in these buckets (seconds), as Prometheus histograms. */
+  private static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+      Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
+
+  private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
-  private final Map<String, Counter> tokenCounters = new ConcurrentHashMap<>();
+  /** workspace → provider → model → meters. */
+  private final Map<String, Map<String, Map<String, Series>>> series = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> models = new ConcurrentHashMap<>();
+  private final Map<String, Counter> verdicts = new ConcurrentHashMap<>();
   private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
   @Override
@@ -32,20 +50,78 @@ public final class GatewayMetrics implements RequestListener {
     record(record);
   }
 
-  /** Counts one finished request: its latency by provider and status, and its tokens by provider. */
+  /**
+   * Counts one finished request: by provider, model, status class and workspace its count, duration, time to first
+   * token (streams), tokens and cost; and the cache, policy and guardrail outcomes it carries.
+   */
   public void record(RequestRecord r) {
-    String provider = r.provider() == null ? "none" : r.provider();
-    String status = Integer.toString(r.status());
-    requestTimers.computeIfAbsent(provider + ' ' + status, k -> Timer.builder("portcullis_requests")
-        .description("Requests by provider and status, with total latency")
-        .tags("provider", provider, "status", status)
-        .register(registry)).record(Duration.ofMillis(r.latencyMs()));
-    if (r.totalTokens() != null) {
-      tokenCounters.computeIfAbsent(provider, k -> Counter.builder("portcullis_tokens")
-          .description("Tokens reported by providers in usage")
-          .tags("provider", provider)
-          .register(registry)).increment(r.totalTokens());
+    Series s = series(orNone(r.workspaceId()), orNone(r.provider()), model(r.model()));
+    int statusClass = Math.clamp(r.status() / 100 - 1, 0, STATUS_CLASSES.length - 1);
+    s.requests(statusClass).increment();
+    s.duration(statusClass).record(r.latencyMs(), TimeUnit.MILLISECONDS);
+    if (r.stream() && r.ttfbMs() != null && statusClass == 1) {
+      s.ttft.record(r.ttfbMs(), TimeUnit.MILLISECONDS);
     }
+    if (r.promptTokens() != null) {
+      s.inputTokens.increment(r.promptTokens());
+    }
+    if (r.completionTokens() != null) {
+      s.outputTokens.increment(r.completionTokens());
+    }
+    if (r.costUsd() != null) {
+      s.cost.increment(r.costUsd().doubleValue());
+    }
+    if (r.cacheStatus() != null) {
+      verdict("portcullis_cache_results", "Requests by cache outcome", "status", r.cacheStatus()).increment();
+    }
+    if (r.policyVerdict() != null) {
+      verdict("portcullis_policy_verdicts", "Requests by policy verdict (rate_limited and budget_exceeded are "
+          + "refusals)", "verdict", r.policyVerdict()).increment();
+    }
+    if (r.guardrailVerdict() != null) {
+      verdict("portcullis_guardrail_verdicts", "Requests by guardrail verdict", "verdict", r.guardrailVerdict())
+          .increment();
+    }
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "none" : value;
+  }
+
+  private String model(String model) {
+    if (model == null) {
+      return "none";
+    }
+    if (models.containsKey(model)) {
+      return model;
+    }
+    synchronized (models) {
+      if (models.size() >= MAX_MODELS) {
+        return OTHER;
+      }
+      models.put(model, Boolean.TRUE);
+      return model;
+    }
+  }
+
+  private Series series(String workspace, String provider, String model) {
+    Map<String, Map<String, Series>> byProvider = series.get(workspace);
+    if (byProvider == null) {
+      byProvider = series.computeIfAbsent(workspace, w -> new ConcurrentHashMap<>());
+    }
+    Map<String, Series> byModel = byProvider.get(provider);
+    if (byModel == null) {
+      byModel = byProvider.computeIfAbsent(provider, p -> new ConcurrentHashMap<>());
+    }
+    Series s = byModel.get(model);
+    return s != null ? s : byModel.computeIfAbsent(model, m -> new Series(registry,
+        Tags.of("provider", provider, "model", model, "workspace", workspace)));
+  }
+
+  private Counter verdict(String name, String description, String label, String value) {
+    Counter counter = verdicts.get(name + ' ' + value);
+    return counter != null ? counter : verdicts.computeIfAbsent(name + ' ' + value,
+        k -> Counter.builder(name).description(description).tags(label, value).register(registry));
   }
 
   /** A gauge read at scrape time. */
@@ -69,5 +145,53 @@ public final class GatewayMetrics implements RequestListener {
   public String scrape() {
     beforeScrape.forEach(Runnable::run);
     return registry.scrape();
+  }
+
+  /** The meters of one (workspace, provider, model); those that also take a status class are made on first use. */
+  private static final class Series {
+    private final PrometheusMeterRegistry registry;
+    private final Tags tags;
+    private final AtomicReferenceArray<Counter> requests = new AtomicReferenceArray<>(STATUS_CLASSES.length);
+    private final AtomicReferenceArray<Timer> durations = new AtomicReferenceArray<>(STATUS_CLASSES.length);
+    private final Timer ttft;
+    private final Counter inputTokens;
+    private final Counter outputTokens;
+    private final Counter cost;
+
+    Series(PrometheusMeterRegistry registry, Tags tags) {
+      this.registry = registry;
+      this.tags = tags;
+      this.ttft = Timer.builder("portcullis_time_to_first_token")
+          .description("Time from arrival to the first byte of a successful stream")
+          .tags(tags).serviceLevelObjectives(BUCKETS).register(registry);
+      this.inputTokens = Counter.builder("portcullis_tokens").description("Tokens reported by providers in usage")
+          .tags(tags).tag("type", "input").register(registry);
+      this.outputTokens = Counter.builder("portcullis_tokens").description("Tokens reported by providers in usage")
+          .tags(tags).tag("type", "output").register(registry);
+      this.cost = Counter.builder("portcullis_cost_usd").description("What requests cost in USD, where priced")
+          .tags(tags).register(registry);
+    }
+
+    Counter requests(int statusClass) {
+      Counter counter = requests.get(statusClass);
+      if (counter == null) {
+        requests.compareAndSet(statusClass, null, Counter.builder("portcullis_requests")
+            .description("Requests finished").tags(tags).tag("status_class", STATUS_CLASSES[statusClass])
+            .register(registry));
+        counter = requests.get(statusClass);
+      }
+      return counter;
+    }
+
+    Timer duration(int statusClass) {
+      Timer timer = durations.get(statusClass);
+      if (timer == null) {
+        durations.compareAndSet(statusClass, null, Timer.builder("portcullis_request_duration")
+            .description("Time from arrival to the last byte").tags(tags)
+            .tag("status_class", STATUS_CLASSES[statusClass]).serviceLevelObjectives(BUCKETS).register(registry));
+        timer = durations.get(statusClass);
+      }
+      return timer;
+    }
   }
 }

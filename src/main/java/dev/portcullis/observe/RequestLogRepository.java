@@ -3,18 +3,19 @@ package dev.portcullis.observe;
 import dev.portcullis.store.Database;
 import dev.portcullis.store.Page;
 import dev.portcullis.store.SqlDialect;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /** Reads the request log, newest first, a page at a time. Blocks: call it off the event loop. */
 public final class RequestLogRepository {
+
+  private static final int EXPORT_FETCH_SIZE = 1_000;
 
   private final DataSource dataSource;
   private final SqlDialect dialect;
@@ -29,47 +30,14 @@ public final class RequestLogRepository {
    * one and is null on the last page.
    */
   public Page<RequestRecord> find(RequestLogQuery query) throws SQLException {
-    List<String> conditions = new ArrayList<>();
-    List<Object> arguments = new ArrayList<>();
-    if (query.from() != null) {
-      conditions.add("started_at >= ?");
-      arguments.add(query.from().toEpochMilli());
-    }
-    if (query.to() != null) {
-      conditions.add("started_at < ?");
-      arguments.add(query.to().toEpochMilli());
-    }
-    equal(conditions, arguments, "model", query.model());
-    equal(conditions, arguments, "provider", query.provider());
-    equal(conditions, arguments, "status", query.status());
-    equal(conditions, arguments, "api_key_id", query.apiKeyId());
-    if (!query.workspaceIds().isEmpty()) {
-      conditions.add("workspace_id IN (" + String.join(", ", Collections.nCopies(query.workspaceIds().size(), "?"))
-          + ")");
-      arguments.addAll(query.workspaceIds().stream().sorted().toList());
-    }
-    for (Map.Entry<String, String> entry : query.metadata().entrySet()) {
-      conditions.add(dialect.metadataValue() + " = ?");
-      arguments.add(entry.getKey());
-      arguments.add(entry.getValue());
-    }
-    if (query.after() != null) {
-      conditions.add("(started_at, id) < (?, ?)");
-      arguments.add(query.after().startedAt().toEpochMilli());
-      arguments.add(query.after().id());
-    }
-    String sql = RequestLogTable.SELECT
-        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-        + " ORDER BY started_at DESC, id DESC LIMIT ?";
-    // One row more than a page tells whether another page follows.
-    arguments.add(query.limit() + 1);
+    RequestLogConditions where = RequestLogConditions.of(query, dialect);
+    String sql = RequestLogTable.SELECT + where.where() + " ORDER BY started_at DESC, id DESC LIMIT ?";
 
     List<RequestRecord> rows = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < arguments.size(); i++) {
-        select.setObject(i + 1, arguments.get(i));
-      }
+      // One row more than a page tells whether another page follows.
+      select.setInt(where.bind(select, 1), query.limit() + 1);
       try (ResultSet result = select.executeQuery()) {
         while (result.next()) {
           rows.add(RequestLogTable.read(result));
@@ -83,10 +51,46 @@ public final class RequestLogRepository {
     return new Page<>(page, RequestLogCursor.after(page.getLast()).token());
   }
 
-  private static void equal(List<String> conditions, List<Object> arguments, String column, Object value) {
-    if (value != null) {
-      conditions.add(column + " = ?");
-      arguments.add(value);
+  /**
+   * Hands every row matching the query's filters (not its limit; it must have no cursor) to the sink, oldest first,
+   * as they are read: the rows come through a cursor {@value #EXPORT_FETCH_SIZE} at a time, so the result is never
+   * held in memory. On PostgreSQL the read runs in a read-only transaction, which streaming needs there.
+   */
+  public void forEach(RequestLogQuery query, RecordSink sink) throws SQLException, IOException {
+    if (query.after() != null) {
+      throw new IllegalArgumentException("an export reads every matching row; it takes no cursor");
     }
+    RequestLogConditions where = RequestLogConditions.of(query, dialect);
+    String sql = RequestLogTable.SELECT + where.where() + " ORDER BY started_at, id";
+    try (Connection connection = dataSource.getConnection()) {
+      // On SQLite a transaction would take the write lock (transaction_mode IMMEDIATE) from the log writer; rows
+      // stream there without one.
+      boolean transaction = dialect == SqlDialect.POSTGRESQL;
+      if (transaction) {
+        connection.setAutoCommit(false);
+        connection.setReadOnly(true);
+      }
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        select.setFetchSize(EXPORT_FETCH_SIZE);
+        where.bind(select, 1);
+        try (ResultSet result = select.executeQuery()) {
+          while (result.next()) {
+            sink.accept(RequestLogTable.read(result));
+          }
+        }
+      } finally {
+        if (transaction) {
+          connection.rollback();
+          connection.setReadOnly(false);
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  /** Takes the rows of {@link #forEach}, one at a time; throwing stops the read. */
+  @FunctionalInterface
+  public interface RecordSink {
+    void accept(RequestRecord record) throws IOException;
   }
 }

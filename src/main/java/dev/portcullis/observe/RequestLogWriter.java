@@ -1,5 +1,6 @@
 package dev.portcullis.observe;
 
+import dev.portcullis.observe.analytics.RequestLogRollups;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores request records without ever making the caller wait: {@link #record} only offers to a bounded queue, and
  * one daemon thread writes what it holds in batched transactions. When the queue is full, records are dropped and
- * counted, never waited for. {@link #close()} writes everything still queued before it returns.
+ * counted, never waited for. Each batch also adds to the analytics rollups in the same transaction. {@link #close()}
+ * writes everything still queued before it returns.
  */
 public final class RequestLogWriter implements RequestListener, AutoCloseable {
 
@@ -171,6 +173,7 @@ public final class RequestLogWriter implements RequestListener, AutoCloseable {
           bodies |= RequestLogTable.hasBodies(record);
         }
         insert.executeBatch();
+        RequestLogRollups.add(connection, batch);
         if (bodies) {
           insertBodies(connection, batch);
         }
@@ -205,6 +208,11 @@ public final class RequestLogWriter implements RequestListener, AutoCloseable {
   /** Records stored so far. */
   public long written() {
     return written.get();
+  }
+
+  /** Records queued and not yet written. */
+  public int queued() {
+    return queued.get();
   }
 
   /** Records lost so far: queue full, writer closed, or a batch that failed twice. */

@@ -1,10 +1,12 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.PoliciesApi;
 import dev.portcullis.admin.PricesApi;
+import dev.portcullis.admin.LogsExportApi;
 import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
@@ -18,6 +20,7 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
+import dev.portcullis.observe.LogRetention;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.policy.Counters;
@@ -29,6 +32,7 @@ import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisCounters;
 import dev.portcullis.policy.RedisFailureMode;
+import dev.portcullis.observe.analytics.Analytics;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
@@ -69,6 +73,9 @@ public final class GatewayServer implements AutoCloseable {
 
   /** How often the times keys were last used are written to the store. */
   private static final long USAGE_FLUSH_MS = 10_000;
+
+  /** How often expired request log rows and bodies are pruned. */
+  private static final long RETENTION_MS = 3_600_000;
 
   private final Vertx vertx;
   private final GatewayServices services;
@@ -133,7 +140,7 @@ public final class GatewayServer implements AutoCloseable {
           config.headerTimeout());
       connections.warnIfFileLimitIsLower();
       BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
-      GatewayMetrics metrics = metrics(breakers, logWriter, connections);
+      GatewayMetrics metrics = metrics(breakers, logWriter, connections, changes);
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
@@ -143,6 +150,8 @@ public final class GatewayServer implements AutoCloseable {
           scores, breakers, logWriter, metrics,
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+              new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+              new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, clock),
               new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies),
@@ -152,6 +161,9 @@ public final class GatewayServer implements AutoCloseable {
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
           .onFailure(e -> LOG.warn("could not record when keys were last used: {}", e.getMessage())));
+      LogRetention retention = new LogRetention(database, config.logRetentionDays(), config.bodyRetentionDays(), clock);
+      vertx.setPeriodic(RETENTION_MS, id -> v.executeBlocking(retention::prune, false)
+          .onFailure(e -> LOG.warn("could not prune the request log: {}", e.getMessage())));
 
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();
@@ -223,17 +235,23 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
-      ConnectionGuard connections) {
+      ConnectionGuard connections, ChangeBus changes) {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
-    metrics.gauge("portcullis_request_log_written", "Request log rows written", logWriter,
+    metrics.counter("portcullis_request_log_written", "Request log rows written", logWriter,
         RequestLogWriter::written);
-    metrics.gauge("portcullis_request_log_dropped", "Request log rows dropped because the queue was full",
-        logWriter, RequestLogWriter::dropped);
+    metrics.counter("portcullis_request_log_dropped", "Request log rows dropped: queue full, writer closed, or a "
+        + "batch that failed twice", logWriter, RequestLogWriter::dropped);
+    metrics.gauge("portcullis_request_log_queue_depth", "Request log rows waiting to be written", logWriter,
+        RequestLogWriter::queued);
     metrics.gauge("portcullis_connections_open", "Client connections open now", connections, ConnectionGuard::open);
     metrics.counter("portcullis_connections_refused", "Client connections refused for being over "
         + "PORTCULLIS_MAX_CONNECTIONS", connections, ConnectionGuard::refused);
+    if (changes instanceof RedisChangeBus redis) {
+      metrics.gauge("portcullis_redis_connected", "1 while the subscription to Redis stands, 0 while it is re-made",
+          redis, r -> r.subscribed() ? 1 : 0);
+    }
     return metrics;
   }
 

@@ -8,6 +8,7 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.RequestLogRepository;
+import dev.portcullis.observe.analytics.Analytics;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.Limits;
 import dev.portcullis.policy.LocalCounters;
@@ -54,6 +55,8 @@ class AdminOpenApiTest {
           governance);
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+          new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
+          new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, GatewayClock.system()),
           new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
           new PoliciesApi(policies, governance, tenancy.workspaces(), Clock.systemUTC()),

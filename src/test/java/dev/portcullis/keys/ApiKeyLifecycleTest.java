@@ -181,7 +181,7 @@ class ApiKeyLifecycleTest {
       ok(auth.authenticate(key.secret()));
 
       t.tenancy.workspaces().update(Reach.everything(), TenancyFixture.ACTOR, reseller.id(),
-          new WorkspaceService.Patch(null, false, null, null));
+          new WorkspaceService.Patch(null, false, null, null, null));
 
       GatewayException e = refused(auth.authenticate(key.secret()));
       assertThat(e.status()).isEqualTo(403);

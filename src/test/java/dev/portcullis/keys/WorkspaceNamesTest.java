@@ -59,6 +59,6 @@ class WorkspaceNamesTest {
 
   private static Workspace rename(TenancyFixture t, Workspace w, String name) {
     return t.tenancy.workspaces().update(Reach.everything(), TenancyFixture.ACTOR, w.id(),
-        new WorkspaceService.Patch(name, null, null, null));
+        new WorkspaceService.Patch(name, null, null, null, null));
   }
 }

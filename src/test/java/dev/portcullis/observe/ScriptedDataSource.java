@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * A real data source that a test can script: hold connection requests until released, fail the next batch inserts,
- * and see the size of every batch executed.
+ * and see the size of every batch of log rows executed.
  */
 final class ScriptedDataSource implements DataSource {
 
@@ -72,7 +72,10 @@ final class ScriptedDataSource implements DataSource {
     Connection connection = delegate.getConnection();
     return proxy(Connection.class, connection, (proxy, method, args) -> {
       Object result = invoke(connection, method, args);
-      return result instanceof PreparedStatement statement ? scripted(statement) : result;
+      // Only the log rows' inserts are scripted and counted; rollups and bodies ride in the same transaction.
+      boolean rows = args != null && args.length > 0 && args[0] instanceof String sql
+          && sql.startsWith("INSERT INTO request_logs (");
+      return rows && result instanceof PreparedStatement statement ? scripted(statement) : result;
     });
   }
 

@@ -183,7 +183,7 @@ class RoutingIT {
     });
     String metrics = h.send(h.get("/metrics")).body();
     assertThat(metrics).contains("portcullis_breaker_state{target=\"openai\"} 2.0")
-        .contains("portcullis_requests_seconds_count{provider=\"openai\",status=\"200\"}")
+        .containsPattern("portcullis_requests_total\\{[^}]*provider=\"openai\",status_class=\"2xx\"")
         .doesNotContain("sk-b").doesNotContain(broken.baseUrl());
   }
 
