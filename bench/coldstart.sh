@@ -3,7 +3,8 @@
 # the launcher's default JVM flags), with and without the JDK 25 AOT cache (PORTCULLIS_AOT=off). Per mode and run:
 #   start -> answer   the launcher is started and a passthrough chat request (x-portkey-provider: openai +
 #                     x-portkey-custom-host, to the bundled mock) is sent every 2 ms until one answers 200: the time
-#                     from the launcher's start to that answer;
+#                     from the launcher's start to that answer; and the CPU time (user + system) the JVM used
+#                     until then, which a loaded machine does not inflate as much;
 #   after /health     a second start: /health is polled until it answers, then ten chat requests are sent one after
 #                     another (curl, a new connection each) and each is timed;
 #   idle RSS          VmRSS of that gateway 3 s after its tenth request.
@@ -71,7 +72,8 @@ for mode in "${modes[@]}"; do  # a first start per mode: creates the data direct
   stop_gateway
 done
 
-declare -A first firsts rest rss
+declare -A first cpu firsts rest rss
+clk_tck=$(getconf CLK_TCK)
 for ((run = 1; run <= runs; run++)); do
   for mode in "${modes[@]}"; do
     launch "$mode"
@@ -80,6 +82,7 @@ for ((run = 1; run <= runs; run++)); do
       kill -0 "$gateway" 2>/dev/null || { echo "bench: the gateway ($mode) exited" >&2; exit 1; }
     done
     first[$mode]+="$(ms_since "$started_ns") "
+    cpu[$mode]+="$(($(cpu_ticks "$gateway") * 1000 / clk_tck)) "
     stop_gateway
 
     launch "$mode"
@@ -103,10 +106,12 @@ done
 med() { tr ' ' '\n' | grep -v '^$' | median; }
 range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
 echo
-printf '%-8s %22s %22s %20s %16s\n' mode "start->answer ms" "1st chat after /health" "chats 2-10 p50 ms" "idle RSS MiB"
+printf '%-8s %22s %18s %22s %20s %16s\n' mode "start->answer ms" "CPU ms to answer" "1st chat after /health" \
+  "chats 2-10 p50 ms" "idle RSS MiB"
 for mode in "${modes[@]}"; do
-  printf '%-8s %22s %22s %20s %16s\n' "$mode" \
+  printf '%-8s %22s %18s %22s %20s %16s\n' "$mode" \
     "$(med <<<"${first[$mode]}") ($(range <<<"${first[$mode]}"))" \
+    "$(med <<<"${cpu[$mode]}")" \
     "$(med <<<"${firsts[$mode]}") ($(range <<<"${firsts[$mode]}"))" \
     "$(med <<<"${rest[$mode]}")" \
     "$(med <<<"${rss[$mode]}") ($(range <<<"${rss[$mode]}"))"
