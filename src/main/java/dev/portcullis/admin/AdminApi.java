@@ -19,10 +19,11 @@ public final class AdminApi {
   private final AuditApi audit;
   private final LogsApi logs;
   private final ConfigsApi configs;
+  private final GuardrailsApi guardrails;
   private final TargetsHealthApi targetsHealth;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
-      TargetsHealthApi targetsHealth) {
+      GuardrailsApi guardrails, TargetsHealthApi targetsHealth) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces());
     this.users = new UsersApi(tenancy.users());
@@ -31,6 +32,7 @@ public final class AdminApi {
     this.audit = new AuditApi(tenancy.audit());
     this.logs = logs;
     this.configs = configs;
+    this.guardrails = guardrails;
     this.targetsHealth = targetsHealth;
   }
 
@@ -44,6 +46,7 @@ public final class AdminApi {
     audit.mount(router);
     router.get("/admin/v1/logs").handler(logs);
     configs.mount(router);
+    guardrails.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
   }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.error;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Every failure the gateway reports to a client. Each subtype fixes the HTTP status and the OpenAI error
  * {@code type}; {@code ErrorRenderer} turns any of them into the one error shape. Messages name the bad value and
@@ -86,6 +88,11 @@ public abstract sealed class GatewayException extends RuntimeException {
     return new UpstreamUnreachable(message);
   }
 
+  /** 446: a guardrail with {@code deny} failed; {@code hookResults} says which check and why (never the value). */
+  public static GuardrailDenied guardrailDenied(String message, JsonNode hookResults) {
+    return new GuardrailDenied(message, hookResults);
+  }
+
   public static UnsupportedMediaType unsupportedMediaType(String message) {
     return new UnsupportedMediaType(message);
   }
@@ -110,6 +117,7 @@ public abstract sealed class GatewayException extends RuntimeException {
       case UriTooLong e -> new UriTooLong(message);
       case Overloaded e -> new Overloaded(message);
       case PayloadTooLarge e -> e;
+      case GuardrailDenied e -> new GuardrailDenied(message, e.hookResults());
     };
   }
 
@@ -303,6 +311,34 @@ public abstract sealed class GatewayException extends RuntimeException {
     @Override
     public String type() {
       return "api_error";
+    }
+  }
+
+  /**
+   * 446 (Portkey's status): a guardrail with {@code deny} failed on the request (the provider was not called) or on
+   * the answer. The error body carries {@code hook_results}.
+   */
+  public static final class GuardrailDenied extends GatewayException {
+    private final JsonNode hookResults;
+
+    private GuardrailDenied(String message, JsonNode hookResults) {
+      super(message, null, "guardrail_denied");
+      this.hookResults = hookResults.deepCopy();
+    }
+
+    @Override
+    public int status() {
+      return 446;
+    }
+
+    @Override
+    public String type() {
+      return "hooks_failed";
+    }
+
+    /** {@code {"before_request_hooks": [...], "after_request_hooks": [...]}}. */
+    public JsonNode hookResults() {
+      return hookResults.deepCopy();
     }
   }
 

@@ -40,9 +40,13 @@ public final class ErrorRenderer {
     if (e instanceof GatewayException.Overloaded o) {
       response.putHeader("retry-after", Integer.toString(o.retryAfterSeconds()));
     }
+    Buffer body = dialect.error(e);
+    if (e instanceof GatewayException.GuardrailDenied denied) {
+      body = HookResultsBody.add(body, denied.hookResults());
+    }
     response.setStatusCode(e.status())
         .putHeader("content-type", "application/json")
-        .end(dialect.error(e));
+        .end(body);
   }
 
   /** The OpenAI-shaped error object of {@code e}, for answers written below the HTTP server (a refused connection). */

@@ -2,6 +2,7 @@ package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.ConfigsApi;
+import dev.portcullis.admin.GuardrailsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cluster.ChangeBus;
@@ -9,6 +10,8 @@ import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.cluster.StoreChangeBus;
 import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.GatewayConfig;
+import dev.portcullis.guard.saved.SavedGuardrailService;
+import dev.portcullis.guard.saved.SavedGuardrails;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.KeyUsage;
 import dev.portcullis.keys.MasterKeySource;
@@ -107,6 +110,7 @@ public final class GatewayServer implements AutoCloseable {
               new CustomHostGuard(vertx, hosts)));
       SavedConfigService configService = new SavedConfigService(database, new AuditTrail(), changes, clock);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
+      SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
@@ -121,9 +125,10 @@ public final class GatewayServer implements AutoCloseable {
           scores, breakers, logWriter, metrics(breakers, logWriter, connections),
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
-              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
+              new ConfigsApi(configService, tenancy.workspaces()),
+              new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          clock, extensions);
+          new SavedGuardrails(guardrailService, vertx), clock, extensions);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

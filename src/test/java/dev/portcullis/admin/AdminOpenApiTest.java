@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.guard.saved.SavedGuardrailService;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
@@ -44,6 +45,8 @@ class AdminOpenApiTest {
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new ConfigsApi(configService, tenancy.workspaces()),
+          new GuardrailsApi(new SavedGuardrailService(database, new AuditTrail(), new LocalChangeBus(),
+              Clock.systemUTC()), tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
           .mount(router);
 
