@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs guardrails over texts: each check in order, a redacting check rewriting the texts the next ones read, a
@@ -89,26 +90,28 @@ public final class GuardRunner {
       RedactionTags tags, List<CheckVerdict> checks) {
     long t0 = clock.nanoTime();
     if (c.check() instanceof SpanCheck span && span.redacts()) {
-      boolean changed = redact(span, texts, tags);
-      CheckOutcome outcome = changed ? CheckOutcome.pass("redacted") : CheckOutcome.pass("nothing found");
+      Map<String, Integer> found = redact(span, texts, tags);
+      CheckOutcome outcome = found.isEmpty() ? CheckOutcome.pass("nothing found")
+          : CheckOutcome.pass("redacted " + SpanCheck.describe(found));
       checks.add(verdict(c, c.applyNot(outcome), t0));
-      return changed;
+      return !found.isEmpty();
     }
     checks.add(verdict(c, c.applyNot(c.check().run(texts.subject(model, metadata))), t0));
     return false;
   }
 
-  private static boolean redact(SpanCheck span, GuardTexts texts, RedactionTags tags) {
-    boolean changed = false;
+  /** Redacts every text; returns the findings per type. */
+  private static Map<String, Integer> redact(SpanCheck span, GuardTexts texts, RedactionTags tags) {
+    Map<String, Integer> counts = new TreeMap<>();
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.text(i);
       List<Detection> found = span.detect(text);
       if (!found.isEmpty()) {
         texts.set(i, span.redact(text, found, tags));
-        changed = true;
+        found.forEach(d -> counts.merge(d.type(), 1, Integer::sum));
       }
     }
-    return changed;
+    return counts;
   }
 
   private CheckVerdict verdict(ConfiguredCheck c, CheckOutcome outcome, long startedNanos) {
