@@ -1,6 +1,5 @@
 package dev.portcullis.guard;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
  * security numbers, IPv4 and IPv6 addresses. Parameters: {@code types} (a subset of {@value #TYPES_TEXT}; all by
  * default) and {@code redact} (replace each finding with a tag such as {@code [EMAIL_1]} instead of failing).
  */
-public final class PiiCheck implements SpanCheck {
+public final class PiiCheck extends PatternCheck {
 
   static final String TYPES_TEXT = "email, phone, card, iban, ssn, ip";
 
@@ -23,19 +22,8 @@ public final class PiiCheck implements SpanCheck {
   /** Every detector, by the name {@code types} gives it. */
   static final Map<String, List<Detector>> DETECTORS = detectors();
 
-  /** The longest finding that may hold whitespace (an IBAN in groups); others are single words. */
-  static final int SPACED_LENGTH = 48;
-
-  private final List<Detector> detectors;
-  private final boolean redact;
-
   PiiCheck(List<String> types, boolean redact) {
-    List<Detector> chosen = new ArrayList<>();
-    for (String type : types) {
-      chosen.addAll(DETECTORS.get(type));
-    }
-    this.detectors = List.copyOf(chosen);
-    this.redact = redact;
+    super(types.stream().flatMap(t -> DETECTORS.get(t).stream()).toList(), redact);
   }
 
   static PiiCheck from(CheckParams p) {
@@ -52,25 +40,6 @@ public final class PiiCheck implements SpanCheck {
       types = types.stream().map(t -> t.toLowerCase(Locale.ROOT)).distinct().toList();
     }
     return new PiiCheck(types, p.bool("redact", false));
-  }
-
-  @Override
-  public List<Detection> detect(String text) {
-    List<Detection> found = new ArrayList<>();
-    for (Detector d : detectors) {
-      d.find(text, found);
-    }
-    return SpanCheck.withoutOverlaps(found);
-  }
-
-  @Override
-  public boolean redacts() {
-    return redact;
-  }
-
-  @Override
-  public int maxLength() {
-    return SPACED_LENGTH;
   }
 
   private static Map<String, List<Detector>> detectors() {
@@ -122,6 +91,6 @@ public final class PiiCheck implements SpanCheck {
 
   @Override
   public String toString() {
-    return "PiiCheck" + detectors.stream().map(Detector::type).distinct().toList() + (redact ? " redact" : "");
+    return "PiiCheck" + types() + (redacts() ? " redact" : "");
   }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.guard;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * Slack and Stripe keys, private key blocks, JWTs and bearer tokens. Parameter: {@code redact} (replace each with a
  * tag such as {@code [AWS_ACCESS_KEY_1]} instead of failing).
  */
-public final class SecretsCheck implements SpanCheck {
+public final class SecretsCheck extends PatternCheck {
 
   private static final String END = "(?![A-Za-z0-9_-])";
   private static final String START = "(?<![A-Za-z0-9_-])";
@@ -40,33 +39,12 @@ public final class SecretsCheck implements SpanCheck {
       Detector.of("BEARER_TOKEN", "(?i:\\bbearer)\\s+([A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])", 1,
           SecretsCheck::tokenLike));
 
-  private final boolean redact;
-
   SecretsCheck(boolean redact) {
-    this.redact = redact;
+    super(DETECTORS, redact);
   }
 
   static SecretsCheck from(CheckParams p) {
     return new SecretsCheck(p.bool("redact", false));
-  }
-
-  @Override
-  public List<Detection> detect(String text) {
-    List<Detection> found = new ArrayList<>();
-    for (Detector d : DETECTORS) {
-      d.find(text, found);
-    }
-    return SpanCheck.withoutOverlaps(found);
-  }
-
-  @Override
-  public boolean redacts() {
-    return redact;
-  }
-
-  @Override
-  public int maxLength() {
-    return PiiCheck.SPACED_LENGTH;
   }
 
   /** A bearer token mixes letters and digits; "Bearer" followed by a long word is prose. */
@@ -83,6 +61,6 @@ public final class SecretsCheck implements SpanCheck {
 
   @Override
   public String toString() {
-    return "SecretsCheck" + (redact ? " redact" : "");
+    return "SecretsCheck" + (redacts() ? " redact" : "");
   }
 }

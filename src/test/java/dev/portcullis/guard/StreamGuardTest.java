@@ -8,6 +8,7 @@ import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChunkChoice;
 import dev.portcullis.model.Delta;
 import dev.portcullis.model.FinishReason;
+import dev.portcullis.model.ToolCallDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,22 @@ class StreamGuardTest {
         assertThat(stream(List.of(redacting()), pieces, new GuardState())).as("%s", pieces).isEqualTo(REDACTED);
       }
     }
+  }
+
+  @Test
+  void aSecretSplitAcrossToolCallArgumentFragmentsIsRedacted() {
+    StreamGuard guard = new StreamGuard(List.of(redacting()), new GuardState(), "m", Map.of());
+    StringBuilder args = new StringBuilder();
+    String json = "{\"key\": \"" + SECRET + "\"}";
+    for (int i = 0; i < json.length(); i += 3) {
+      ChatChunk c = new ChatChunk("c1", "m", 1, List.of(new ChunkChoice(0, new Delta(null, null, null, null,
+          List.of(new ToolCallDelta(0, i == 0 ? "call_1" : null, i == 0 ? "f" : null,
+              json.substring(i, Math.min(json.length(), i + 3))))), null, null)), null, null, null, Map.of());
+      guard.chunk(c).choices().getFirst().delta().toolCalls().forEach(t -> args.append(t.argumentsFragment()));
+    }
+    ChatChunk finish = guard.chunk(chunk(null, FinishReason.TOOL_CALLS));
+    finish.choices().getFirst().delta().toolCalls().forEach(t -> args.append(t.argumentsFragment()));
+    assertThat(args.toString()).isEqualTo("{\"key\": \"[AWS_ACCESS_KEY_1]\"}");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,11 @@ class WebhookCheckTest {
         + server.actualPort() + path + "\", \"headers\": {\"x-token\": \"t\"}" + extra + "}"), "p",
         List.of("webhookURL", "headers", "timeout", "failOnError")));
     GuardSubject subject = new GuardSubject(List.of("hello"), "hello", "gpt-4o", Map.of("team", "a"));
-    return check.call(client, subject, "beforeRequestHook").toCompletionStage().toCompletableFuture().get();
+    CompletableFuture<CheckOutcome> outcome = new CompletableFuture<>();
+    // on an event loop, as in the gateway: callbacks then run there, never on this thread
+    vertx.runOnContext(v -> check.call(client, subject, "beforeRequestHook")
+        .onComplete(ar -> outcome.complete(ar.result())));
+    return outcome.get(10, TimeUnit.SECONDS);
   }
 
   @Test

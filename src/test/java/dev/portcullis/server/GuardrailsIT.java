@@ -168,6 +168,16 @@ class GuardrailsIT {
   }
 
   @Test
+  void aDenyMidStreamEndsAnAnthropicStreamWithAnErrorEvent() {
+    HttpResponse<String> r = h.send(h.post("/v1/messages", "{\"model\":\"gpt-4o\",\"max_tokens\":100,"
+        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+        .header("x-api-key", GatewayHarness.ADMIN_KEY)
+        .header("x-portkey-config", scripted(provider, "\"output_guardrails\": [{\"deny\": true,"
+            + " \"portcullis.secrets\": {}}]")));
+    assertThat(r.body()).contains("event: error", "stopped by a guardrail").doesNotContain(SECRET);
+  }
+
+  @Test
   void unknownChecksAndParametersAre400sNamingThem() {
     HttpResponse<String> r = chat(mocked("\"input_guardrails\": [{\"default.contans\": {\"words\": [\"x\"]}}]"),
         "hi", false);

@@ -1,0 +1,46 @@
+package dev.portcullis.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A span check made of detectors (patterns confirmed by validators): what {@link PiiCheck} and
+ * {@link SecretsCheck} share. Every finding holds no whitespace except those up to {@value #SPACED_LENGTH}
+ * characters long (an IBAN in groups, a phone number, a key after its name).
+ */
+abstract class PatternCheck implements SpanCheck {
+
+  static final int SPACED_LENGTH = 48;
+
+  private final List<Detector> detectors;
+  private final boolean redact;
+
+  PatternCheck(List<Detector> detectors, boolean redact) {
+    this.detectors = List.copyOf(detectors);
+    this.redact = redact;
+  }
+
+  @Override
+  public List<Detection> detect(String text) {
+    List<Detection> found = new ArrayList<>();
+    for (Detector d : detectors) {
+      d.find(text, found);
+    }
+    return SpanCheck.withoutOverlaps(found);
+  }
+
+  @Override
+  public boolean redacts() {
+    return redact;
+  }
+
+  @Override
+  public int maxLength() {
+    return SPACED_LENGTH;
+  }
+
+  /** The types this check finds, for its description. */
+  List<String> types() {
+    return detectors.stream().map(Detector::type).distinct().toList();
+  }
+}
