@@ -2,7 +2,6 @@ package dev.portcullis.guard;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What the checks of one hook read.
@@ -18,17 +17,6 @@ public record GuardSubject(List<String> texts, String lastText, String model, Ma
     texts = List.copyOf(texts);
     lastText = lastText == null ? "" : lastText;
     metadata = Map.copyOf(metadata);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof GuardSubject s && texts.equals(s.texts) && lastText.equals(s.lastText)
-        && Objects.equals(model, s.model) && metadata.equals(s.metadata);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(texts, lastText, model, metadata);
   }
 
   /** Sizes only: the texts may hold what the checks look for. */
