@@ -2,6 +2,7 @@ package dev.portcullis.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A span check made of detectors (patterns confirmed by validators): what {@link PiiCheck} and
@@ -23,8 +24,9 @@ abstract class PatternCheck implements SpanCheck {
   @Override
   public List<Detection> detect(String text) {
     List<Detection> found = new ArrayList<>();
+    String lower = text.toLowerCase(Locale.ROOT);
     for (Detector d : detectors) {
-      d.find(text, found);
+      d.find(text, lower, found);
     }
     return SpanCheck.withoutOverlaps(found);
   }

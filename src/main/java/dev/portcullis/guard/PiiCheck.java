@@ -44,24 +44,24 @@ public final class PiiCheck extends PatternCheck {
 
   private static Map<String, List<Detector>> detectors() {
     Map<String, List<Detector>> all = new LinkedHashMap<>();
-    all.put("email", List.of(Detector.of("EMAIL",
+    all.put("email", List.of(Detector.of("EMAIL", List.of("@"),
         "(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
             + "[A-Za-z]{2,24}(?![\\w-]|\\.[A-Za-z0-9])")));
     all.put("phone", List.of(
-        Detector.of("PHONE", DIGIT_BEFORE + "(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,5}){1,5}"
-            + DIGIT_AFTER, 0, PiiCheck::internationalDigits),
-        Detector.of("PHONE", DIGIT_BEFORE + "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\)[ ]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
-            + DIGIT_AFTER, 0, PiiCheck::northAmerican)));
-    all.put("card", List.of(Detector.of("CARD",
-        "(?<![\\w.-])\\d(?:[ -]?\\d){11,18}(?![\\w-]|[.,]\\d)", 0, Luhn::isCard)));
-    all.put("iban", List.of(Detector.of("IBAN",
-        "(?<![\\w])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\\w])", 0, IbanChecksum::valid)));
-    all.put("ssn", List.of(Detector.of("SSN",
-        "(?<![\\w.-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\w-]|[.,]\\d)")));
+        Detector.numeric("PHONE", DIGIT_BEFORE + "(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d{1,5}){1,5}"
+            + DIGIT_AFTER, PiiCheck::internationalDigits),
+        Detector.numeric("PHONE", DIGIT_BEFORE + "(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\)[ ]?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}"
+            + DIGIT_AFTER, PiiCheck::northAmerican)));
+    all.put("card", List.of(Detector.numeric("CARD",
+        "(?<![\\w.-])\\d(?:[ -]?\\d){11,18}(?![\\w-]|[.,]\\d)", Luhn::isCard)));
+    all.put("iban", List.of(Detector.numeric("IBAN",
+        "(?<![\\w])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\\w])", IbanChecksum::valid)));
+    all.put("ssn", List.of(Detector.numeric("SSN",
+        "(?<![\\w.-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\w-]|[.,]\\d)", v -> true)));
     all.put("ip", List.of(
-        Detector.of("IP", "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w]|\\.\\d)"),
-        Detector.of("IP", "(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])", 0,
+        Detector.numeric("IP", "(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\w]|\\.\\d)", v -> true),
+        Detector.of("IP", List.of(":"), "(?<![\\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\w:])", 0,
             Ipv6Address::valid)));
     return Collections.unmodifiableMap(all);
   }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,31 +17,29 @@ import java.util.regex.Pattern;
  */
 public final class PromptInjectionCheck implements Check {
 
-  private record Signal(String name, double weight, Pattern pattern) {}
-
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+  /** A pattern over lower-cased text, run only when the text holds one of its trigger words. */
+  private record Signal(String name, double weight, List<String> triggers, Pattern pattern) {}
 
   private static final List<Signal> SIGNALS = List.of(
-      new Signal("instruction_override", 0.8, Pattern.compile(
+      new Signal("instruction_override", 0.8, List.of("ignore", "disregard", "forget", "override", "bypass", "skip"),
+          Pattern.compile(
           "\\b(?:ignore|disregard|forget|override|bypass|skip)\\s+(?:all\\s+|any\\s+|every\\s+|the\\s+|your\\s+|of\\s+"
               + "|my\\s+)*(?:previous|prior|above|earlier|preceding|original|initial|system|former)?\\s*"
-              + "(?:instructions?|prompts?|rules|directives|guidelines|guardrails|context|messages?)\\b", FLAGS)),
-      new Signal("instruction_override", 0.6, Pattern.compile(
-          "\\b(?:new|updated|real)\\s+instructions?\\s*:|\\bfrom\\s+now\\s+on,?\\s+you\\s+(?:will|must|are)\\b",
-          FLAGS)),
-      new Signal("system_prompt_leak", 0.6, Pattern.compile(
+              + "(?:instructions?|prompts?|rules|directives|guidelines|guardrails|context|messages?)\\b")),
+      new Signal("instruction_override", 0.6, List.of("instruction", "from now on"), Pattern.compile(
+          "\\b(?:new|updated|real)\\s+instructions?\\s*:|\\bfrom\\s+now\\s+on,?\\s+you\\s+(?:will|must|are)\\b")),
+      new Signal("system_prompt_leak", 0.6, List.of("prompt", "instructions"), Pattern.compile(
           "\\b(?:reveal|print|show|repeat|output|tell\\s+me|what\\s+(?:is|are))\\s+(?:me\\s+)?(?:your|the)\\s+"
-              + "(?:system\\s+prompt|(?:initial|original|hidden|secret)\\s+(?:instructions|prompt))", FLAGS)),
-      new Signal("role_play", 0.7, Pattern.compile(
-          "\\byou\\s+are\\s+(?:now\\s+)?(?:DAN|STAN|AIM|in\\s+developer\\s+mode|an?\\s+(?:unfiltered|uncensored|"
-              + "unrestricted|evil|jailbroken)\\b)|\\b(?:developer|god|jailbreak|DAN)\\s+mode\\b|\\bdo\\s+anything\\s+now\\b",
-          FLAGS)),
-      new Signal("role_play", 0.5, Pattern.compile(
+              + "(?:system\\s+prompt|(?:initial|original|hidden|secret)\\s+(?:instructions|prompt))")),
+      new Signal("role_play", 0.7, List.of("you", "mode", "anything"), Pattern.compile(
+          "\\byou\\s+are\\s+(?:now\\s+)?(?:dan|stan|aim|in\\s+developer\\s+mode|an?\\s+(?:unfiltered|uncensored|"
+              + "unrestricted|evil|jailbroken)\\b)|\\b(?:developer|god|jailbreak|dan)\\s+mode\\b|\\bdo\\s+anything\\s+now\\b")),
+      new Signal("role_play", 0.5, List.of("pretend", "imagine", "act as", "roleplay"), Pattern.compile(
           "\\b(?:pretend|imagine|act\\s+as\\s+if|roleplay\\s+as|act\\s+as)\\b[^.\\n]{0,60}\\b(?:no|without|free\\s+of|"
-              + "not\\s+bound\\s+by)\\s+(?:any\\s+)?(?:restrictions|rules|limits|filters|guidelines|policies|ethics)",
-          FLAGS)));
+              + "not\\s+bound\\s+by)\\s+(?:any\\s+)?(?:restrictions|rules|limits|filters|guidelines|policies|ethics)")));
 
-  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{20,}={0,2}");
+  /** The shortest run of base64 characters read as a possible encoded payload. */
+  private static final int BASE64_RUN = 20;
 
   private final double threshold;
 
@@ -60,13 +57,20 @@ public final class PromptInjectionCheck implements Check {
     Set<String> found = new LinkedHashSet<>();
     double clean = 1;
     for (String text : subject.texts()) {
-      clean = scan(text, found, clean, "");
-      Matcher b = BASE64.matcher(text);
-      while (b.find()) {
-        String decoded = decode(b.group());
-        if (decoded != null) {
-          clean = scan(decoded, found, clean, "encoded_");
+      clean = scan(text.toLowerCase(Locale.ROOT), found, clean, "");
+      int run = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i < text.length() && base64(text.charAt(i))) {
+          run++;
+          continue;
         }
+        if (run >= BASE64_RUN) {
+          String decoded = decode(text.substring(i - run, i));
+          if (decoded != null) {
+            clean = scan(decoded, found, clean, "encoded_");
+          }
+        }
+        run = 0;
       }
     }
     double score = Math.round((1 - clean) * 100) / 100.0;
@@ -75,10 +79,18 @@ public final class PromptInjectionCheck implements Check {
     return new CheckOutcome(score < threshold || score == 0, explanation);
   }
 
-  /** Adds the signals of {@code text}; returns the probability that none of the evidence so far is an attack. */
-  private static double scan(String text, Set<String> found, double clean, String prefix) {
+  private static boolean base64(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+        || c == '=';
+  }
+
+  /**
+   * Adds the signals of {@code lower} (lower-cased text); returns the probability that none of the evidence so far
+   * is an attack.
+   */
+  private static double scan(String lower, Set<String> found, double clean, String prefix) {
     for (Signal s : SIGNALS) {
-      if (s.pattern.matcher(text).find()) {
+      if (s.triggers.stream().anyMatch(lower::contains) && s.pattern.matcher(lower).find()) {
         found.add(prefix + s.name);
         clean *= 1 - (prefix.isEmpty() ? s.weight : Math.max(s.weight, 0.9));
       }
