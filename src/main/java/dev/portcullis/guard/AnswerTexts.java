@@ -7,6 +7,7 @@ import dev.portcullis.model.Message;
 import dev.portcullis.model.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The texts of a whole answer: each choice's text and refusal, and each tool call's arguments; the first choice's
@@ -22,6 +23,7 @@ public final class AnswerTexts implements GuardTexts {
   private final List<Slot> slots = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private boolean changed;
+  private GuardSubject subject;
 
   public AnswerTexts(ChatResponse response) {
     this.original = response;
@@ -56,6 +58,16 @@ public final class AnswerTexts implements GuardTexts {
   public void set(int i, String text) {
     texts.set(i, text);
     changed = true;
+    subject = null;
+  }
+
+  /** What the checks read, built once and again only after a redaction. */
+  @Override
+  public GuardSubject subject(String model, Map<String, String> metadata) {
+    if (subject == null) {
+      subject = GuardTexts.super.subject(model, metadata);
+    }
+    return subject;
   }
 
   @Override

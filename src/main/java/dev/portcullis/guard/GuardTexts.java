@@ -19,7 +19,7 @@ public interface GuardTexts {
   /** Whether text {@code i} belongs to the last message (input) or is the answer's text (output). */
   boolean inLast(int i);
 
-  /** What the checks read, as it is now. */
+  /** What the checks read, as it is now (model and metadata are the call's, the same on every call). */
   default GuardSubject subject(String model, java.util.Map<String, String> metadata) {
     List<String> all = new ArrayList<>(size());
     StringBuilder last = new StringBuilder();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The texts of a request body (OpenAI or Anthropic format), each a place in the JSON tree that a redaction
@@ -34,6 +35,7 @@ public final class RequestTexts implements GuardTexts {
   private final ObjectNode body;
   private final List<Slot> slots = new ArrayList<>();
   private boolean changed;
+  private GuardSubject subject;
 
   private RequestTexts(ObjectNode body) {
     this.body = body;
@@ -138,6 +140,16 @@ public final class RequestTexts implements GuardTexts {
   public void set(int i, String text) {
     slots.get(i).write(text);
     changed = true;
+    subject = null;
+  }
+
+  /** What the checks read, built once and again only after a redaction. */
+  @Override
+  public GuardSubject subject(String model, Map<String, String> metadata) {
+    if (subject == null) {
+      subject = GuardTexts.super.subject(model, metadata);
+    }
+    return subject;
   }
 
   @Override
