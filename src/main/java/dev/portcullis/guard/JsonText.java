@@ -24,7 +24,7 @@ final class JsonText {
       return whole;
     }
     Matcher fence = FENCE.matcher(text);
-    if (fence.find()) {
+    if (text.contains("```") && fence.find()) {
       JsonNode fenced = parse(fence.group(1).strip());
       if (fenced != null) {
         return fenced;

@@ -15,18 +15,23 @@ abstract class PatternCheck implements SpanCheck {
 
   private final List<Detector> detectors;
   private final boolean redact;
+  private final boolean lowerCase;
 
   PatternCheck(List<Detector> detectors, boolean redact) {
     this.detectors = List.copyOf(detectors);
     this.redact = redact;
+    this.lowerCase = detectors.stream().anyMatch(Detector::lowerCaseHints);
   }
 
   @Override
   public List<Detection> detect(String text) {
     List<Detection> found = new ArrayList<>();
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = lowerCase ? text.toLowerCase(Locale.ROOT) : text;
+    boolean digits = hasDigit(text);
     for (Detector d : detectors) {
-      d.find(text, lower, found);
+      if (digits || !d.digits()) {
+        d.find(text, lower, found);
+      }
     }
     return SpanCheck.withoutOverlaps(found);
   }
@@ -39,6 +44,16 @@ abstract class PatternCheck implements SpanCheck {
   @Override
   public int maxLength() {
     return SPACED_LENGTH;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The types this check finds, for its description. */

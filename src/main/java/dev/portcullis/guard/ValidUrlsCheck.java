@@ -2,6 +2,7 @@ package dev.portcullis.guard;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,11 @@ public final class ValidUrlsCheck implements Check {
 
   @Override
   public CheckOutcome run(GuardSubject subject) {
-    Matcher m = URL.matcher(subject.lastText());
+    String text = subject.lastText();
+    if (!text.toLowerCase(Locale.ROOT).contains("http")) {
+      return CheckOutcome.pass("no URLs found");
+    }
+    Matcher m = URL.matcher(text);
     int total = 0;
     int invalid = 0;
     while (m.find()) {
