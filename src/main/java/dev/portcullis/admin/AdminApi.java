@@ -22,13 +22,14 @@ public final class AdminApi {
   private final LogsExportApi logsExport;
   private final AnalyticsApi analytics;
   private final ConfigsApi configs;
+  private final GuardrailsApi guardrails;
   private final TargetsHealthApi targetsHealth;
   private final PoliciesApi policies;
   private final PricesApi prices;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
-      AnalyticsApi analytics, ConfigsApi configs, TargetsHealthApi targetsHealth, PoliciesApi policies,
-      PricesApi prices, PolicyService policyService) {
+      AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
+      PoliciesApi policies, PricesApi prices, PolicyService policyService) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -39,6 +40,7 @@ public final class AdminApi {
     this.logsExport = logsExport;
     this.analytics = analytics;
     this.configs = configs;
+    this.guardrails = guardrails;
     this.targetsHealth = targetsHealth;
     this.policies = policies;
     this.prices = prices;
@@ -56,6 +58,7 @@ public final class AdminApi {
     router.get("/admin/v1/logs/export").handler(logsExport);
     analytics.mount(router);
     configs.mount(router);
+    guardrails.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
     policies.mount(router);
     prices.mount(router);

@@ -12,7 +12,7 @@ import java.util.Locale;
 public record Change(Kind kind, String workspaceId, String id) {
 
   /** The kinds of object nodes cache. */
-  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER, CONFIG, POLICY }
+  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER, CONFIG, POLICY, GUARDRAIL }
 
   private static final char SEPARATOR = '\u001f';
 
@@ -39,6 +39,11 @@ public record Change(Kind kind, String workspaceId, String id) {
   /** A policy rule, a workspace's policy default or a price override changed. */
   public static Change policy(String workspaceId, String id) {
     return new Change(Kind.POLICY, workspaceId, id);
+  }
+
+  /** A saved guardrail changed. */
+  public static Change guardrail(String workspaceId, String id) {
+    return new Change(Kind.GUARDRAIL, workspaceId, id);
   }
 
   /** Whether this change concerns the object {@code objectId} of kind {@code kind} in {@code workspace}. */

@@ -1,5 +1,6 @@
 package dev.portcullis.error;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -93,6 +94,11 @@ public abstract sealed class GatewayException extends RuntimeException {
     return new UpstreamUnreachable(message);
   }
 
+  /** 446: a guardrail with {@code deny} failed; {@code hookResults} says which check and why (never the value). */
+  public static GuardrailDenied guardrailDenied(String message, JsonNode hookResults) {
+    return new GuardrailDenied(message, hookResults);
+  }
+
   public static UnsupportedMediaType unsupportedMediaType(String message) {
     return new UnsupportedMediaType(message);
   }
@@ -139,6 +145,7 @@ public abstract sealed class GatewayException extends RuntimeException {
       case PolicyDenied e -> new PolicyDenied(message);
       case RateLimited e -> new RateLimited(message, e.headers());
       case BudgetExceeded e -> new BudgetExceeded(message, e.headers());
+      case GuardrailDenied e -> new GuardrailDenied(message, e.hookResults());
     };
   }
 
@@ -332,6 +339,34 @@ public abstract sealed class GatewayException extends RuntimeException {
     @Override
     public String type() {
       return "api_error";
+    }
+  }
+
+  /**
+   * 446 (Portkey's status): a guardrail with {@code deny} failed on the request (the provider was not called) or on
+   * the answer. The error body carries {@code hook_results}.
+   */
+  public static final class GuardrailDenied extends GatewayException {
+    private final JsonNode hookResults;
+
+    private GuardrailDenied(String message, JsonNode hookResults) {
+      super(message, null, "guardrail_denied");
+      this.hookResults = hookResults.deepCopy();
+    }
+
+    @Override
+    public int status() {
+      return 446;
+    }
+
+    @Override
+    public String type() {
+      return "hooks_failed";
+    }
+
+    /** {@code {"before_request_hooks": [...], "after_request_hooks": [...]}}. */
+    public JsonNode hookResults() {
+      return hookResults.deepCopy();
     }
   }
 

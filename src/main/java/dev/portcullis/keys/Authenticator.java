@@ -116,7 +116,7 @@ public final class Authenticator {
           cred.key().id()));
       case USER -> byHash.invalidate(cred -> change.id() == null || change.id().equals(cred.key().userId()));
       case WORKSPACE -> byHash.invalidate(cred -> true);
-      case VIRTUAL_KEY, CONFIG, POLICY -> { }
+      case VIRTUAL_KEY, CONFIG, POLICY, GUARDRAIL -> { }
     }
   }
 

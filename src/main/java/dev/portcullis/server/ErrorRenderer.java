@@ -41,9 +41,13 @@ public final class ErrorRenderer {
       response.putHeader("retry-after", Integer.toString(o.retryAfterSeconds()));
     }
     e.headers().forEach(response::putHeader);
+    Buffer body = dialect.error(e);
+    if (e instanceof GatewayException.GuardrailDenied denied) {
+      body = HookResultsBody.add(body, denied.hookResults());
+    }
     response.setStatusCode(e.status())
         .putHeader("content-type", "application/json")
-        .end(dialect.error(e));
+        .end(body);
   }
 
   /** The OpenAI-shaped error object of {@code e}, for answers written below the HTTP server (a refused connection). */

@@ -5,6 +5,7 @@ import dev.portcullis.api.GatewayHeaders;
 import dev.portcullis.api.InboundBody;
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.api.openai.OpenAiChatDialect;
+import dev.portcullis.guard.GuardState;
 import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Principal;
 import dev.portcullis.model.Usage;
@@ -61,6 +62,8 @@ final class Exchange implements CallView {
   boolean direct;
   /** What the chosen target answered, for the relay. */
   Answer answer;
+  /** What the call's guardrails found; null when its config has none. */
+  GuardState guard;
   /** The relay's chunk-transform slot; null keeps passthrough a byte copy. */
   ChunkTransform transform;
   /** The client's stream encoder once a decoded stream is being written, so an error can end it in its format. */
@@ -210,6 +213,7 @@ final class Exchange implements CallView {
         .cost(spent == null ? null : spent.usd(), spent == null ? null : spent.status().wireName())
         .policy(policy == null ? List.of() : policy.ruleIds(), policyVerdict)
         .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
+        .guardrails(guard == null ? null : guard.verdict(), guard == null ? null : guard.hookResults().toString())
         .build();
     listener.ended(this, record);
   }

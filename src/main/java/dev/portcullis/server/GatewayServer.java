@@ -3,6 +3,7 @@ package dev.portcullis.server;
 import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.ConfigsApi;
+import dev.portcullis.admin.GuardrailsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.PoliciesApi;
 import dev.portcullis.admin.PricesApi;
@@ -13,6 +14,8 @@ import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.cluster.StoreChangeBus;
 import dev.portcullis.config.ConfigException;
 import dev.portcullis.config.GatewayConfig;
+import dev.portcullis.guard.saved.SavedGuardrailService;
+import dev.portcullis.guard.saved.SavedGuardrails;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.KeyUsage;
 import dev.portcullis.keys.MasterKeySource;
@@ -132,6 +135,7 @@ public final class GatewayServer implements AutoCloseable {
       Governance governance = governance(config, database, vertx, changes, clock);
       PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
+      SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
       SmartRouter smartRouter = new SmartRouter(config.modelCatalog() == null ? ModelCatalog.bundled()
@@ -152,11 +156,12 @@ public final class GatewayServer implements AutoCloseable {
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, clock),
-              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers),
+              new ConfigsApi(configService, tenancy.workspaces()),
+              new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          clock, extensions, governance, policies);
+          new SavedGuardrails(guardrailService, vertx), clock, extensions, governance, policies);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

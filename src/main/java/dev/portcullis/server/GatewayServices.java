@@ -2,6 +2,7 @@ package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
 import dev.portcullis.config.GatewayConfig;
+import dev.portcullis.guard.GuardrailSource;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
@@ -38,6 +39,7 @@ record GatewayServices(
     ProviderAdapters adapters,
     ConnectionGuard connections,
     BodyReader bodies,
+    GuardrailSource guardrails,
     GatewayClock clock,
     Extensions extensions,
     Governance governance,

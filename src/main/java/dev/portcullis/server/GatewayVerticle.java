@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.guard.GuardRunner;
 import dev.portcullis.time.GatewayClock;
 import dev.portcullis.routing.config.Delayer;
 import dev.portcullis.routing.config.PlanExecutor;
@@ -83,6 +84,7 @@ final class GatewayVerticle extends VerticleBase {
         new ReadBodyStage(services.bodies()),
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
         new PolicyStage(services.governance(), services.policies(), vertx),
+        new InputGuardStage(new GuardRunner(client, clock), services.guardrails()),
         services.extensions().stages().stream().map(Supplier::get).toList(),
         execute,
         relay,

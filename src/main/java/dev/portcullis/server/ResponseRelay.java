@@ -120,16 +120,22 @@ final class ResponseRelay implements Stage {
   }
 
   private void writeWhole(Exchange call, Buffer json) {
+    int status = 200;
+    if (call.guard != null) {
+      status = call.guard.answerStatus();
+      json = HookResultsBody.add(json, call.guard.hookResults());
+    }
     call.markFirstByte();
     accountWholeAnswer(call, json);
-    call.response.setStatusCode(200).putHeader("content-type", "application/json").end(json);
-    complete(call, 200, null, null);
+    call.response.setStatusCode(status).putHeader("content-type", "application/json").end(json);
+    complete(call, status, null, null);
   }
 
   /** The provider's answer as it is: status, headers (but hop-by-hop ones) and body, byte for byte. */
   private void copy(Exchange call, HttpClientResponse response) {
     HttpServerResponse out = call.response;
-    int status = response.statusCode();
+    int status = call.guard != null && response.statusCode() == 200 ? call.guard.answerStatus()
+        : response.statusCode();
     out.setStatusCode(status);
     response.headers().forEach((name, value) -> {
       if (!hopByHop(name) && !ownRateLimit(out, name)) {
@@ -148,6 +154,10 @@ final class ResponseRelay implements Stage {
         }
         Buffer body = ar.result();
         UsageCapture.fromJson(body, call.tokens, usageReader(call));
+        if (call.guard != null) {
+          body = HookResultsBody.add(body, call.guard.hookResults());
+          out.headers().remove("content-length");
+        }
         call.markFirstByte();
         accountWholeAnswer(call, body);
         out.end(body);
@@ -190,7 +200,9 @@ final class ResponseRelay implements Stage {
     out.setStatusCode(200).setChunked(true)
         .putHeader("content-type", "text/event-stream")
         .putHeader("cache-control", "no-cache");
-    out.writeHead();
+    if (call.guard == null) {
+      out.writeHead();
+    }
     response.handler(bytes -> {
       if (call.finished()) {
         return;
@@ -216,8 +228,16 @@ final class ResponseRelay implements Stage {
         fail(call, e);
         return;
       }
+      if (call.guard != null && !out.headWritten()) {
+        out.setStatusCode(call.guard.answerStatus());
+      }
+      int status = out.getStatusCode();
+      if (call.guard != null && call.dialect.id() == Dialect.OPENAI) {
+        call.markFirstByte();
+        out.write(HookResultsBody.event(call.guard.hookResults()));
+      }
       out.end(encoder.end());
-      complete(call, 200, null, null);
+      complete(call, status, null, null);
     });
   }
 
@@ -245,6 +265,9 @@ final class ResponseRelay implements Stage {
   private static void send(Exchange call, StreamEncoder encoder, ChatChunk chunk) {
     Buffer bytes = encoder.encode(chunk);
     if (bytes.length() > 0) {
+      if (call.guard != null && !call.response.headWritten()) {
+        call.response.setStatusCode(call.guard.answerStatus());
+      }
       call.markFirstByte();
       call.response.write(bytes);
     }
@@ -279,11 +302,23 @@ final class ResponseRelay implements Stage {
       routingHeaders(call);
       ErrorRenderer.render(out, e, call.dialect);
     } else if (call.encoder != null && !out.ended()) {
-      out.end(call.encoder.error(e));
+      out.end(streamError(call, e));
     } else {
       out.reset();
     }
     complete(call, e.status(), e.type(), e.getMessage());
+  }
+
+  /**
+   * The event that ends a stream broken by {@code e}; a guardrail's refusal on an OpenAI stream carries its
+   * {@code hook_results} and is followed by {@code [DONE]}, as Portkey's clients expect.
+   */
+  private static Buffer streamError(Exchange call, GatewayException e) {
+    if (e instanceof GatewayException.GuardrailDenied denied && call.dialect.id() == Dialect.OPENAI) {
+      return Buffer.buffer("data: ").appendBuffer(HookResultsBody.add(call.dialect.error(e), denied.hookResults()))
+          .appendString("\n\n").appendBuffer(call.encoder.end());
+    }
+    return call.encoder.error(e);
   }
 
   /** The client went away before the answer ended: cancel the provider call and record it. */

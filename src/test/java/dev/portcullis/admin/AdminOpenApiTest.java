@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.guard.saved.SavedGuardrailService;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
@@ -58,6 +59,8 @@ class AdminOpenApiTest {
           new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, GatewayClock.system()),
           new ConfigsApi(configService, tenancy.workspaces()),
+          new GuardrailsApi(new SavedGuardrailService(database, new AuditTrail(), new LocalChangeBus(),
+              Clock.systemUTC()), tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
           new PoliciesApi(policies, governance, tenancy.workspaces(), Clock.systemUTC()),
           new PricesApi(new PriceService(database, new AuditTrail(), new LocalChangeBus(), Clock.systemUTC(),

@@ -103,6 +103,8 @@ class IsolationIT {
           + ws + "\"}";
       case "post /admin/v1/configs", "put /admin/v1/configs/{id}" -> "{\"config\":{\"provider\":\"openai\"},"
           + "\"workspace_id\":\"" + ws + "\"}";
+      case "post /admin/v1/guardrails", "put /admin/v1/guardrails/{id}" -> "{\"checks\":[{\"id\":"
+          + "\"portcullis.pii\"}],\"workspace_id\":\"" + ws + "\"}";
       case "post /admin/v1/api-keys/{id}/rotate" -> "{\"grace_period_seconds\":0}";
       case "post /admin/v1/virtual-keys/{slug}/rotate" -> "{\"api_key\":\"sk-x\"}";
       default -> method.equals("patch") ? "{\"name\":\"x\"}" : null;

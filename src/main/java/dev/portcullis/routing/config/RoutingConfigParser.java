@@ -15,6 +15,7 @@ import dev.portcullis.condition.ConditionQuery;
 import dev.portcullis.condition.ConditionQueryParser;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.error.JsonSyntaxMessage;
+import dev.portcullis.guard.HooksParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,7 +52,8 @@ import java.util.Set;
  *       {@code override_params} and the guardrail keys ({@code input_guardrails}, {@code output_guardrails},
  *       {@code before_request_hooks}, {@code after_request_hooks}). Not inherited: provider and credentials.</li>
  *   <li>{@code "provider": "@slug"} names a virtual key, like {@code virtual_key}.</li>
- *   <li>{@code cache} and the guardrail keys are kept as JSON for their own stages, which validate them.</li>
+ *   <li>{@code cache} is kept as JSON for its own stage, which validates it; the guardrail keys are parsed into
+ *       {@link dev.portcullis.guard.Hooks} (errors name where the key is written).</li>
  * </ul>
  */
 public final class RoutingConfigParser {
@@ -129,7 +131,7 @@ public final class RoutingConfigParser {
         o.has("retry") ? retry(new ConfigObject(o.get("retry"), o.at("retry"), RETRY_KEYS)) : null,
         o.integer("request_timeout", 1, Long.MAX_VALUE),
         o.object("cache"),
-        guardrails(o),
+        guardrails(o, path),
         customHost(o),
         o.strings("forward_headers", "header names"));
     ConfigObject strategy = o.has("strategy")
@@ -242,7 +244,8 @@ public final class RoutingConfigParser {
         Boolean.TRUE.equals(useRetryAfter));
   }
 
-  private static ObjectNode guardrails(ConfigObject o) {
+  /** The node's guardrail keys, validated here so an error names where they are written. */
+  private static ObjectNode guardrails(ConfigObject o, String path) {
     ObjectNode out = null;
     for (String key : GUARDRAIL_KEYS) {
       if (o.has(key)) {
@@ -253,7 +256,12 @@ public final class RoutingConfigParser {
         out.set(key, o.get(key));
       }
     }
+    HooksParser.parse(out, prefix(path));
     return out;
+  }
+
+  private static String prefix(String path) {
+    return path.isEmpty() ? "" : path + ".";
   }
 
   private static String customHost(ConfigObject o) {
@@ -289,7 +297,8 @@ public final class RoutingConfigParser {
     o.keys().stream().filter(RoutingConfigParser::isProviderOption).forEach(k -> providerOptions.set(k, o.get(k)));
     return new TargetNode(planPath, name, weight, provider, apiKey, virtualKey, settings.customHost(),
         settings.forwardHeaders(), providerOptions, settings.overrideParams(), settings.retry(),
-        settings.requestTimeoutMs(), settings.cache(), settings.guardrails(),
+        settings.requestTimeoutMs(), settings.cache(),
+        HooksParser.parse(settings.guardrails(), ""),
         breakerKey(provider, apiKey, virtualKey, settings.customHost()));
   }
 

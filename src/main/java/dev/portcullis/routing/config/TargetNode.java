@@ -3,6 +3,7 @@ package dev.portcullis.routing.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.guard.Hooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +27,8 @@ import java.util.OptionalLong;
  * @param retry this target's retry policy (inherited whole unless the target sets its own)
  * @param requestTimeoutMs per-attempt timeout in milliseconds (inherited), or empty for the gateway default
  * @param cacheJson the {@code cache} object (inherited), kept for the cache stage, or null
- * @param guardrailsJson {@code input_guardrails}, {@code output_guardrails}, {@code before_request_hooks} and
- *     {@code after_request_hooks} (each inherited unless set), kept for the guardrail stage, or null
+ * @param hooks the guardrails of {@code before_request_hooks} / {@code input_guardrails} and
+ *     {@code after_request_hooks} / {@code output_guardrails} (each key inherited unless set)
  * @param breakerKey the key of this target's circuit breaker, or null when it names no upstream of its own
  */
 public record TargetNode(
@@ -44,7 +45,7 @@ public record TargetNode(
     RetryPolicy retry,
     OptionalLong requestTimeoutMs,
     JsonNode cacheJson,
-    ObjectNode guardrailsJson,
+    Hooks hooks,
     String breakerKey) implements PlanNode {
 
   public TargetNode {
@@ -55,7 +56,7 @@ public record TargetNode(
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(requestTimeoutMs, "requestTimeoutMs");
     cacheJson = cacheJson == null ? null : cacheJson.deepCopy();
-    guardrailsJson = guardrailsJson == null ? null : guardrailsJson.deepCopy();
+    Objects.requireNonNull(hooks, "hooks");
   }
   /**
    * A target the gateway plans itself (smart routing, a provider's keys) rather than one parsed from a config: no
@@ -65,7 +66,7 @@ public record TargetNode(
       String breakerKey) {
     return new TargetNode(path, name, 1, provider, null, virtualKey, null, List.of(),
         JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode().put("model", model),
-        RetryPolicy.NONE, OptionalLong.empty(), null, null, breakerKey);
+        RetryPolicy.NONE, OptionalLong.empty(), null, Hooks.NONE, breakerKey);
   }
 
 
@@ -73,7 +74,7 @@ public record TargetNode(
   static TargetNode direct() {
     return new TargetNode("request", null, 1, null, null, null, null, List.of(),
         JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode(), RetryPolicy.NONE,
-        OptionalLong.empty(), null, null, null);
+        OptionalLong.empty(), null, Hooks.NONE, null);
   }
 
   /** The model {@code override_params} forces on this target, or null when it sets none. */
@@ -98,11 +99,6 @@ public record TargetNode(
   }
 
   @Override
-  public ObjectNode guardrailsJson() {
-    return guardrailsJson == null ? null : guardrailsJson.deepCopy();
-  }
-
-  @Override
   public String toString() {
     StringBuilder out = new StringBuilder(path).append(" target");
     append(out, "name", name);
@@ -124,7 +120,7 @@ public record TargetNode(
     }
     requestTimeoutMs.ifPresent(ms -> append(out, "request_timeout", ms + "ms"));
     append(out, "cache", cacheJson == null ? null : cacheJson.toString());
-    append(out, "guardrails", guardrailsJson == null ? null : names(guardrailsJson));
+    append(out, "guardrails", hooks.isEmpty() ? null : hooks.toString());
     if (weight != 1) {
       append(out, "weight", Double.toString(weight));
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.guard.GuardrailRef;
+import dev.portcullis.guard.Hooks;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -75,7 +77,7 @@ class RoutingConfigParserTest {
     assertThat(first.retry()).isEqualTo(RetryPolicy.of(3, Set.of(500), true));
     assertThat(first.requestTimeoutMs()).isEqualTo(OptionalLong.of(5000));
     assertThat(first.cacheJson()).hasToString("{\"mode\":\"simple\"}");
-    assertThat(first.guardrailsJson()).hasToString("{\"input_guardrails\":[\"pii\"]}");
+    assertThat(first.hooks().before()).containsExactly(new GuardrailRef.Saved("pii"));
     assertThat(first.weight()).isEqualTo(1);
     TargetNode second = (TargetNode) root.children().get(1);
     assertThat(second.path()).isEqualTo("config.targets[1]");
@@ -156,8 +158,9 @@ class RoutingConfigParserTest {
          "strategy": {"mode": "single"},
          "targets": [{"provider": "openai", "outputGuardrails": ["length"]}]}
         """);
-    assertThat(target(plan, 0).guardrailsJson())
-        .hasToString("{\"input_guardrails\":[\"pii\"],\"output_guardrails\":[\"length\"]}");
+    Hooks hooks = target(plan, 0).hooks();
+    assertThat(hooks.before()).containsExactly(new GuardrailRef.Saved("pii"));
+    assertThat(hooks.after()).containsExactly(new GuardrailRef.Saved("length"));
   }
 
   @Test
@@ -218,7 +221,7 @@ class RoutingConfigParserTest {
             config.targets[0] target provider=openai api_key=*** custom_host=https://llm.example.com/v1 \
         forward_headers=[x-user] provider_options=[azure_resource_name] override_params={"temperature":0.2} \
         retry=RetryPolicy[3 on [500], Retry-After honoured, backoff cap 10000 ms, total wait cap 60000 ms] \
-        request_timeout=5000ms cache={"mode":"simple"} guardrails=[input_guardrails]
+        request_timeout=5000ms cache={"mode":"simple"} guardrails=Hooks[before 1, after 0]
             config.targets[1] target name=backup virtual_key=anthropic-prod forward_headers=[x-user] \
         override_params={"temperature":0.2} \
         retry=RetryPolicy[3 on [500], Retry-After honoured, backoff cap 10000 ms, total wait cap 60000 ms] \
