@@ -20,9 +20,10 @@ public final class AdminApi {
   private final LogsApi logs;
   private final ConfigsApi configs;
   private final TargetsHealthApi targetsHealth;
+  private final CacheApi cache;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, ConfigsApi configs,
-      TargetsHealthApi targetsHealth) {
+      TargetsHealthApi targetsHealth, CacheApi cache) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces());
     this.users = new UsersApi(tenancy.users());
@@ -32,6 +33,7 @@ public final class AdminApi {
     this.logs = logs;
     this.configs = configs;
     this.targetsHealth = targetsHealth;
+    this.cache = cache;
   }
 
   public void mount(Router router) {
@@ -45,5 +47,6 @@ public final class AdminApi {
     router.get("/admin/v1/logs").handler(logs);
     configs.mount(router);
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
+    cache.mount(router);
   }
 }

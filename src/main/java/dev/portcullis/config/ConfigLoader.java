@@ -127,7 +127,8 @@ public final class ConfigLoader {
         local.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList(), maxInFlight,
         s.duration("idle_timeout", "PORTCULLIS_IDLE_TIMEOUT", Duration.ofSeconds(120)),
         s.duration("header_timeout", "PORTCULLIS_HEADER_TIMEOUT", Duration.ofSeconds(10)),
-        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken);
+        (int) s.integer("max_connections", "PORTCULLIS_MAX_CONNECTIONS", 10_000, 1, 1_000_000), metricsToken,
+        s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE));
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

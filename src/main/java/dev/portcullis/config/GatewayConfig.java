@@ -30,6 +30,7 @@ import java.util.Map;
  * @param headerTimeout the longest a request may take from its first byte to the end of its headers
  * @param maxConnections the most client connections open at once; more are answered 503 and closed
  * @param metricsToken the bearer token {@code /metrics} asks for, or null when it is open
+ * @param cacheMaxBytes the most bytes of cached answers kept in process (without Redis)
  */
 public record GatewayConfig(
     String host,
@@ -51,7 +52,8 @@ public record GatewayConfig(
     Duration idleTimeout,
     Duration headerTimeout,
     int maxConnections,
-    String metricsToken) {
+    String metricsToken,
+    long cacheMaxBytes) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);

@@ -69,6 +69,8 @@ final class Exchange implements CallView {
   long timerId = -1;
   /** Why the call ended early (the gateway's timer, the client leaving), for the attempt that was cut off. */
   EndReason endReason;
+  /** What the cache did for the call ({@code HIT}, {@code MISS}...), or null when the call never reached it. */
+  String cacheStatus;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -164,6 +166,7 @@ final class Exchange implements CallView {
         .retries(retries)
         .fallbackIndex(fallbackIndex)
         .attempts(attempts())
+        .cache(cacheStatus, null)
         .build();
     listener.ended(this, record);
   }

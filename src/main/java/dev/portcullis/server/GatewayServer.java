@@ -1,9 +1,13 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.TargetsHealthApi;
+import dev.portcullis.cache.MemoryCacheStore;
+import dev.portcullis.cache.RedisCacheStore;
+import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.cluster.StoreChangeBus;
@@ -115,15 +119,19 @@ public final class GatewayServer implements AutoCloseable {
           config.headerTimeout());
       connections.warnIfFileLimitIsLower();
       BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
+      ResponseCache cache = new ResponseCache(config.redisUrl() == null
+          ? new MemoryCacheStore(config.cacheMaxBytes(), clock)
+          : new RedisCacheStore(vertx, config.redisUrl()), changes);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
-          scores, breakers, logWriter, metrics(breakers, logWriter, connections),
+          scores, breakers, logWriter, metrics(breakers, logWriter, connections, cache),
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
-              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers)),
+              new ConfigsApi(configService, tenancy.workspaces()), new TargetsHealthApi(breakers),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          clock, extensions);
+          cache, clock, extensions);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -183,7 +191,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
-      ConnectionGuard connections) {
+      ConnectionGuard connections, ResponseCache cache) {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
@@ -194,6 +202,13 @@ public final class GatewayServer implements AutoCloseable {
     metrics.gauge("portcullis_connections_open", "Client connections open now", connections, ConnectionGuard::open);
     metrics.counter("portcullis_connections_refused", "Client connections refused for being over "
         + "PORTCULLIS_MAX_CONNECTIONS", connections, ConnectionGuard::refused);
+    metrics.counter("portcullis_cache_hits", "Calls answered from an exact cache match on this node", cache,
+        ResponseCache::hits);
+    metrics.counter("portcullis_cache_semantic_hits", "Calls answered from a semantic cache match on this node", cache,
+        ResponseCache::semanticHits);
+    metrics.counter("portcullis_cache_misses", "Cached calls that found no stored answer on this node", cache,
+        ResponseCache::misses);
+    metrics.counter("portcullis_cache_stored", "Answers this node stored in the cache", cache, ResponseCache::stored);
     return metrics;
   }
 

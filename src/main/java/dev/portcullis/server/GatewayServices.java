@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
@@ -35,6 +36,7 @@ record GatewayServices(
     ProviderAdapters adapters,
     ConnectionGuard connections,
     BodyReader bodies,
+    ResponseCache cache,
     GatewayClock clock,
     Extensions extensions) {
 

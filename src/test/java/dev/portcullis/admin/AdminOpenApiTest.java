@@ -3,6 +3,8 @@ package dev.portcullis.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.cache.MemoryCacheStore;
+import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
@@ -44,7 +46,9 @@ class AdminOpenApiTest {
       new AdminApi(tenancy, tenancy.authenticator(vertx),
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new ConfigsApi(configService, tenancy.workspaces()),
-          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())))
+          new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
+          new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()), new LocalChangeBus()),
+              tenancy.workspaces()::subtreeIds))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -139,7 +139,7 @@ class IsolationIT {
   @Test
   void ownListingsShowNothingOfAnotherWorkspaceNorOfTheParent() {
     for (String list : List.of("/admin/v1/workspaces", "/admin/v1/users", "/admin/v1/api-keys",
-        "/admin/v1/virtual-keys", "/admin/v1/audit", "/admin/v1/logs")) {
+        "/admin/v1/virtual-keys", "/admin/v1/audit", "/admin/v1/logs", "/admin/v1/cache")) {
       HttpResponse<String> r = h.send(h.get(list).header("authorization", "Bearer " + adminA));
       assertThat(r.statusCode()).as(list).isEqualTo(200);
       assertThat(r.body()).as(list).doesNotContain(foreign.get("workspace"), foreign.get("api-key"), "b-only-vk",

@@ -1,0 +1,52 @@
+package dev.portcullis.server;
+
+import dev.portcullis.cache.CacheKey;
+import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.StreamCapture;
+import dev.portcullis.model.ChatChunk;
+import dev.portcullis.model.ChatResponse;
+import dev.portcullis.model.Choice;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The cache's store, in the relay's chunk-transform slot: it passes every chunk on unchanged and stores the answer
+ * once it is complete. A whole answer is stored as it passes; a stream once it ended with every choice finished. The
+ * relay feeds this slot only with successful answers and never ends a broken stream through it, so errors and cut
+ * streams are never stored.
+ */
+final class CacheWrite implements ChunkTransform {
+
+  private final ResponseCache cache;
+  private final CacheKey key;
+  private final Duration maxAge;
+  private final StreamCapture capture = new StreamCapture();
+
+  CacheWrite(ResponseCache cache, CacheKey key, Duration maxAge) {
+    this.cache = cache;
+    this.key = key;
+    this.maxAge = maxAge;
+  }
+
+  @Override
+  public List<ChatChunk> chunk(ChatChunk chunk) {
+    capture.add(chunk);
+    return List.of(chunk);
+  }
+
+  @Override
+  public List<ChatChunk> end() {
+    capture.complete().ifPresent(answer -> cache.store(key, answer, maxAge));
+    return List.of();
+  }
+
+  @Override
+  public ChatResponse whole(ChatResponse response) {
+    if (!response.choices().isEmpty()
+        && response.choices().stream().map(Choice::finishReason).allMatch(Objects::nonNull)) {
+      cache.store(key, response, maxAge);
+    }
+    return response;
+  }
+}
