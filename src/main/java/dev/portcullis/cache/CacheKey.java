@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +51,15 @@ public record CacheKey(String workspaceId, String namespace, String digest) {
    * @throws GatewayException.BadRequest when the body is not a JSON object
    */
   public static CacheKey of(String workspaceId, String namespace, String scope, byte[] body) {
+    return of(workspaceId, namespace, scope, parse(body));
+  }
+
+  /**
+   * A request body as a tree, for {@link #of(String, String, String, ObjectNode)}.
+   *
+   * @throws GatewayException.BadRequest when the body is not a JSON object
+   */
+  public static ObjectNode parse(byte[] body) {
     JsonNode tree;
     try {
       tree = JSON.readTree(body);
@@ -59,7 +69,12 @@ public record CacheKey(String workspaceId, String namespace, String digest) {
     if (tree == null || !tree.isObject()) {
       throw GatewayException.badRequest("request body is not a JSON object (expected: a JSON object)");
     }
-    ByteArrayOutputStream canonical = new ByteArrayOutputStream(body.length + scope.length() + 16);
+    return (ObjectNode) tree;
+  }
+
+  /** The key of a request body already parsed. */
+  public static CacheKey of(String workspaceId, String namespace, String scope, ObjectNode tree) {
+    ByteArrayOutputStream canonical = new ByteArrayOutputStream(1024);
     canonical.writeBytes(scope.getBytes(StandardCharsets.UTF_8));
     canonical.write(0);
     try (JsonGenerator out = FACTORY.createGenerator(canonical)) {

@@ -19,29 +19,38 @@ import org.slf4j.LoggerFactory;
  * The gateway's response cache over one {@link CacheStore}: answers are kept in their canonical form (OpenAI's chat
  * completion JSON), whatever dialect asked, and replayed in the dialect of the one asking. Counts what it does per
  * workspace (in the store, so shared when the store is) and in totals for the metrics of this node. Purges reach
- * every node: a shared store is purged once, an in-process one on every node through the change bus.
+ * every node: a shared store is purged once, an in-process one and every node's semantic index through the change
+ * bus.
  */
 public final class ResponseCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
 
   private final CacheStore store;
+  private final SemanticCache semantic;
   private final ChangeBus changes;
   private final LongAdder hits = new LongAdder();
   private final LongAdder semanticHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder stored = new LongAdder();
 
-  public ResponseCache(CacheStore store, ChangeBus changes) {
+  public ResponseCache(CacheStore store, SemanticCache semantic, ChangeBus changes) {
     this.store = store;
+    this.semantic = semantic;
     this.changes = changes;
-    if (store instanceof MemoryCacheStore memory) {
-      changes.subscribe(change -> {
-        if (change.kind() == Change.Kind.CACHE) {
+    changes.subscribe(change -> {
+      if (change.kind() == Change.Kind.CACHE) {
+        if (store instanceof MemoryCacheStore memory) {
           memory.purgeNow(change.workspaceId(), change.id());
         }
-      });
-    }
+        semantic.purge(change.workspaceId(), change.id());
+      }
+    });
+  }
+
+  /** Semantic matching, whose index every node keeps in process. */
+  public SemanticCache semantic() {
+    return semantic;
   }
 
   /** The stored answer for {@code key}, or null. A store that fails is a miss: the provider answers instead. */
@@ -83,9 +92,7 @@ public final class ResponseCache {
       each.add(store.purge(id, namespace));
     }
     return Future.all(each).map(done -> {
-      if (store instanceof MemoryCacheStore) {
-        workspaceIds.forEach(id -> changes.publish(Change.cache(id, namespace)));
-      }
+      workspaceIds.forEach(id -> changes.publish(Change.cache(id, namespace)));
       return each.stream().mapToLong(Future::result).sum();
     });
   }

@@ -3,35 +3,47 @@ package dev.portcullis.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.cache.CacheKey;
 import dev.portcullis.cache.CacheMode;
 import dev.portcullis.cache.CacheSettings;
 import dev.portcullis.cache.CacheStatus;
 import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.SemanticCache;
+import dev.portcullis.cache.SemanticQuestion;
 import dev.portcullis.error.GatewayException;
+import dev.portcullis.model.ChatResponse;
 import dev.portcullis.routing.config.TargetNode;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cache: a call whose routing config (or else gateway key) sets {@code cache} is answered from a stored answer when
  * there is one (through the relay, without a provider call), else goes on with the cache's store in the relay's
  * chunk-transform slot. Every call leaves with a {@code -cache-status} header and the same word on its log row; a call
  * without a cache pays for one header and nothing else, so passthrough stays a byte copy. Only chat calls
- * ({@code /v1/chat/completions}, {@code /v1/messages}) are cached.
+ * ({@code /v1/chat/completions}, {@code /v1/messages}) are cached. In semantic mode an exact repeat is a hit too; else
+ * the last user message is embedded off the event loop and matched against the stored questions of the same exact
+ * part (see {@link SemanticCache}).
  */
 final class CacheStage implements Stage {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(CacheStage.class);
 
   /** The longest {@code -cache-namespace} accepted. */
   static final int MAX_NAMESPACE_LENGTH = 128;
 
   private final ResponseCache cache;
   private final ResponseRelay relay;
+  private final Vertx vertx;
 
-  CacheStage(ResponseCache cache, ResponseRelay relay) {
+  CacheStage(ResponseCache cache, ResponseRelay relay, Vertx vertx) {
     this.cache = cache;
     this.relay = relay;
+    this.vertx = vertx;
   }
 
   @Override
@@ -49,16 +61,21 @@ final class CacheStage implements Stage {
       status(call, CacheStatus.DISABLED);
       return next.proceed(call);
     }
-    if (settings.mode() == CacheMode.SEMANTIC) {
-      throw GatewayException.badRequest("cache.mode 'semantic' is not available in this build: it has no embedding "
-          + "model (expected: \"simple\")", "cache.mode");
+    SemanticCache semantic = cache.semantic();
+    boolean semanticMode = settings.mode() == CacheMode.SEMANTIC;
+    if (semanticMode && !semantic.available()) {
+      throw GatewayException.badRequest("cache.mode 'semantic' is not available in this build: it was built without "
+          + "its embedding model (-Dslim) (expected: \"simple\", or a build with the model)", "cache.mode");
     }
+    String workspace = call.principal.workspaceId();
     String namespace = namespace(call);
-    CacheKey key = CacheKey.of(call.principal.workspaceId(), namespace, scope(call), call.body.bytes().getBytes());
-    CacheWrite write = new CacheWrite(cache, key, settings.maxAge());
+    String scope = scope(call);
+    ObjectNode body = CacheKey.parse(call.body.bytes().getBytes());
+    CacheKey key = CacheKey.of(workspace, namespace, scope, body);
+    SemanticQuestion question = semanticMode ? semantic.question(workspace, namespace, scope, body).orElse(null) : null;
     if (forceRefresh(call)) {
       status(call, CacheStatus.REFRESH);
-      call.addTransform(write);
+      call.addTransform(write(key, settings, question, null));
       return next.proceed(call);
     }
     return cache.find(key).compose(found -> {
@@ -66,14 +83,45 @@ final class CacheStage implements Stage {
         return Future.succeededFuture();
       }
       if (found != null) {
-        status(call, CacheStatus.HIT);
-        relay.answer(call, new Answer.Cached(found, call.dialect.decode(call.body.bytes())));
-        return Future.succeededFuture();
+        return hit(call, CacheStatus.HIT, found);
       }
-      status(call, CacheStatus.MISS);
-      call.addTransform(write);
-      return next.proceed(call);
+      if (question == null) {
+        return miss(call, next, semanticMode ? CacheStatus.SEMANTIC_MISS : CacheStatus.MISS,
+            write(key, settings, null, null));
+      }
+      return semantic.embed(vertx, question.text()).compose(vector -> {
+        CacheKey near = semantic.nearest(question, vector);
+        return (near == null ? Future.<ChatResponse>succeededFuture() : cache.find(near))
+            .compose(answer -> {
+              if (call.finished()) {
+                return Future.succeededFuture();
+              }
+              return answer != null ? hit(call, CacheStatus.SEMANTIC_HIT, answer)
+                  : miss(call, next, CacheStatus.SEMANTIC_MISS, write(key, settings, question, vector));
+            });
+      }, failure -> {
+        LOG.warn("semantic cache lookup failed, calling the provider instead: {}", failure.getMessage());
+        return miss(call, next, CacheStatus.SEMANTIC_MISS, write(key, settings, null, null));
+      });
     });
+  }
+
+  private Future<Void> hit(Exchange call, CacheStatus status, ChatResponse answer) {
+    status(call, status);
+    relay.answer(call, new Answer.Cached(answer, call.dialect.decode(call.body.bytes())));
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> miss(Exchange call, Chain next, CacheStatus status, CacheWrite write) {
+    status(call, status);
+    call.addTransform(write);
+    return next.proceed(call);
+  }
+
+  /** The cache's store for the answer; with a question, the semantic index remembers it once the answer is stored. */
+  private CacheWrite write(CacheKey key, CacheSettings settings, SemanticQuestion question, float[] vector) {
+    return new CacheWrite(cache, key, settings.maxAge(), question == null ? () -> { }
+        : () -> cache.semantic().remember(vertx, question, vector, key, settings.maxAge()));
   }
 
   private void status(Exchange call, CacheStatus status) {

@@ -21,12 +21,22 @@ final class CacheWrite implements ChunkTransform {
   private final ResponseCache cache;
   private final CacheKey key;
   private final Duration maxAge;
+  private final Runnable stored;
   private final StreamCapture capture = new StreamCapture();
 
-  CacheWrite(ResponseCache cache, CacheKey key, Duration maxAge) {
+  /**
+   * @param stored what to do once the answer is stored (the semantic index remembers the question)
+   */
+  CacheWrite(ResponseCache cache, CacheKey key, Duration maxAge, Runnable stored) {
     this.cache = cache;
     this.key = key;
     this.maxAge = maxAge;
+    this.stored = stored;
+  }
+
+  private void store(ChatResponse answer) {
+    cache.store(key, answer, maxAge);
+    stored.run();
   }
 
   @Override
@@ -37,7 +47,7 @@ final class CacheWrite implements ChunkTransform {
 
   @Override
   public List<ChatChunk> end() {
-    capture.complete().ifPresent(answer -> cache.store(key, answer, maxAge));
+    capture.complete().ifPresent(this::store);
     return List.of();
   }
 
@@ -45,7 +55,7 @@ final class CacheWrite implements ChunkTransform {
   public ChatResponse whole(ChatResponse response) {
     if (!response.choices().isEmpty()
         && response.choices().stream().map(Choice::finishReason).allMatch(Objects::nonNull)) {
-      cache.store(key, response, maxAge);
+      store(response);
     }
     return response;
   }

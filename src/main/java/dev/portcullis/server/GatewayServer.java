@@ -8,6 +8,7 @@ import dev.portcullis.admin.TargetsHealthApi;
 import dev.portcullis.cache.MemoryCacheStore;
 import dev.portcullis.cache.RedisCacheStore;
 import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.SemanticCache;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.cluster.StoreChangeBus;
@@ -121,7 +122,7 @@ public final class GatewayServer implements AutoCloseable {
       BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
       ResponseCache cache = new ResponseCache(config.redisUrl() == null
           ? new MemoryCacheStore(config.cacheMaxBytes(), clock)
-          : new RedisCacheStore(vertx, config.redisUrl()), changes);
+          : new RedisCacheStore(vertx, config.redisUrl()), new SemanticCache(config.cacheMaxBytes(), clock), changes);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),

@@ -78,7 +78,7 @@ final class GatewayVerticle extends VerticleBase {
         new AuthenticateStage(services.authenticator()),
         new ReadBodyStage(services.bodies()),
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
-        new CacheStage(services.cache(), relay),
+        new CacheStage(services.cache(), relay, vertx),
         services.extensions().stages().stream().map(Supplier::get).toList(),
         execute,
         relay,

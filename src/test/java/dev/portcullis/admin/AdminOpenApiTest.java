@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.cache.MemoryCacheStore;
 import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.SemanticCache;
 import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
@@ -47,7 +48,8 @@ class AdminOpenApiTest {
           new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
           new ConfigsApi(configService, tenancy.workspaces()),
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
-          new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()), new LocalChangeBus()),
+          new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()),
+              new SemanticCache(1 << 20, GatewayClock.system()), new LocalChangeBus()),
               tenancy.workspaces()::subtreeIds))
           .mount(router);
 

@@ -390,6 +390,49 @@ class CacheIT {
   }
 
   @Test
+  void semanticModeAnswersAParaphraseButNeverAQuestionAboutAnotherNumberOrEntity() throws Exception {
+    start();
+    String semantic = "{\"cache\":{\"mode\":\"semantic\",\"max_age\":60}}";
+    String first = CHAT;
+    String paraphrase = CHAT.replace("What is the capital of France?", "What's the capital city of France?");
+    String otherEntity = CHAT.replace("France", "Germany");
+    String otherSystem = CHAT.replace("\"messages\":[", "\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},");
+
+    HttpResponse<String> stored = h.chat(first, "x-portkey-config", semantic);
+    HttpResponse<String> exact = h.chat(first, "x-portkey-config", semantic);
+    HttpResponse<String> close = h.chat(paraphrase, "x-portkey-config", semantic);
+    HttpResponse<String> elsewhere = h.chat(otherEntity, "x-portkey-config", semantic);
+    HttpResponse<String> briefer = h.chat(otherSystem, "x-portkey-config", semantic);
+
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    assertThat(status(stored)).isEqualTo("SEMANTIC_MISS");
+    assertThat(status(exact)).isEqualTo("HIT");
+    assertThat(status(close)).isEqualTo("SEMANTIC_HIT");
+    assertThat(JSON.readTree(close.body()).path("id")).isEqualTo(JSON.readTree(stored.body()).path("id"));
+    assertThat(status(elsewhere)).isEqualTo("SEMANTIC_MISS");
+    assertThat(status(briefer)).isEqualTo("SEMANTIC_MISS");
+    assertThat(upstreamCalls()).isEqualTo(3);
+    await().until(() -> records.size() == 5);
+    assertThat(records).extracting(RequestRecord::cacheStatus)
+        .containsExactly("SEMANTIC_MISS", "HIT", "SEMANTIC_HIT", "SEMANTIC_MISS", "SEMANTIC_MISS");
+  }
+
+  @Test
+  void semanticModeMatchesRequestsWithToolsExactlyOnly() {
+    start();
+    String semantic = "{\"cache\":{\"mode\":\"semantic\",\"max_age\":60}}";
+    String tools = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"capital\","
+        + "\"parameters\":{\"type\":\"object\",\"properties\":{}}}}]}";
+    String withTools = CHAT.substring(0, CHAT.length() - 1) + tools;
+    String paraphrase = withTools.replace("What is the capital of France?", "What's the capital city of France?");
+
+    assertThat(status(h.chat(withTools, "x-portkey-config", semantic))).isEqualTo("SEMANTIC_MISS");
+    assertThat(status(h.chat(paraphrase, "x-portkey-config", semantic))).isEqualTo("SEMANTIC_MISS");
+    assertThat(status(h.chat(withTools, "x-portkey-config", semantic))).isEqualTo("HIT");
+    assertThat(upstreamCalls()).isEqualTo(2);
+  }
+
+  @Test
   void aBadCacheSettingIsRefusedNamingTheValue() {
     start();
     HttpResponse<String> mode = h.chat(CHAT, "x-portkey-config", "{\"cache\":{\"mode\":\"exact\"}}");
