@@ -5,6 +5,8 @@
 #   nginx          through an nginx proxy_pass hop in its own process (one worker): what any separate proxy pays;
 #   gateway        through Portcullis in passthrough (x-portkey-provider: openai + x-portkey-custom-host);
 #   baseline       (with BENCH_BASELINE_JAR) another build of the gateway, the same way, for before/after;
+#   gateway-cached (only when named in BENCH_TARGETS) the same gateway with a simple cache in the config: every
+#                  request after the first is a cache hit, answered without the mock;
 # in interleaved rounds: back to back at concurrency 1, sporadic (one kept-alive client, one request every 1 ms and
 # every 10 ms), and throughput at concurrency 32. Reports added latency, throughput, CPU per request, thread
 # wake-ups per request and memory, then the acceptance ratios. See bench/README.md.
@@ -29,6 +31,7 @@ baseline_port=${BENCH_BASELINE_PORT:-19104}
 targets=(direct nginx-shared nginx gateway)
 [ -n "${BENCH_BASELINE_JAR:-}" ] && targets+=(baseline)
 if [ -n "${BENCH_TARGETS:-}" ]; then read -r -a targets <<<"$BENCH_TARGETS"; fi
+cache_config='{"cache":{"mode":"simple","max_age":3600}}'
 body='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}'
 answer='{"id":"chatcmpl-bench","object":"chat.completion","created":1733580000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":"Hello! How can I help you today?"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":9,"total_tokens":18}}'
 
@@ -41,7 +44,7 @@ has_target() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0
 port_of() {
   case $1 in
     direct) echo "$mock_port" ;; nginx-shared) echo "$shared_port" ;; nginx) echo "$nginx_port" ;;
-    gateway) echo "$gateway_port" ;; baseline) echo "$baseline_port" ;;
+    gateway | gateway-cached) echo "$gateway_port" ;; baseline) echo "$baseline_port" ;;
   esac
 }
 url_of() { echo "http://127.0.0.1:$(port_of "$1")/v1/chat/completions"; }
@@ -52,7 +55,7 @@ pids_of() {
   case $1 in
     direct | nginx-shared) echo "$pid_mocknginx" $(pgrep -P "$pid_mocknginx" | tr '\n' ' ') ;;
     nginx) echo "$pid_hopnginx" $(pgrep -P "$pid_hopnginx" | tr '\n' ' ') ;;
-    gateway) echo "$pid_gateway" ;;
+    gateway | gateway-cached) echo "$pid_gateway" ;;
     baseline) echo "$pid_baseline" ;;
   esac
 }
@@ -124,11 +127,13 @@ start_passthrough_gateway() {
 
 headers_of() {
   case $1 in
-    gateway | baseline)
+    gateway | baseline | gateway-cached)
       printf 'wrk.headers["x-portkey-api-key"] = "%s"\nwrk.headers["x-portkey-provider"] = "openai"\n' "$key"
       printf 'wrk.headers["x-portkey-custom-host"] = "http://127.0.0.1:%s/v1"\n' "$mock_port"
       printf 'wrk.headers["Authorization"] = "Bearer sk-bench"\n' ;;
   esac
+  [ "$1" = gateway-cached ] && printf "wrk.headers[\"x-portkey-config\"] = '%s'\n" "$cache_config"
+  return 0
 }
 
 # One wrk script per target and gap: the target's headers, an optional delay before each request (ms), and a line
@@ -153,9 +158,10 @@ done
 check_target() {
   local target=$1 answer i curl_headers=()
   case $target in
-    gateway | baseline) curl_headers=(-H "x-portkey-api-key: $key" -H "x-portkey-provider: openai"
+    gateway | baseline | gateway-cached) curl_headers=(-H "x-portkey-api-key: $key" -H "x-portkey-provider: openai"
       -H "x-portkey-custom-host: http://127.0.0.1:$mock_port/v1" -H "Authorization: Bearer sk-bench") ;;
   esac
+  [ "$target" = gateway-cached ] && curl_headers+=(-H "x-portkey-config: $cache_config")
   for ((i = 0; i < 50; i++)); do
     answer=$(curl -s -m 5 "${curl_headers[@]}" -H 'Content-Type: application/json' -d "$body" \
       -w '\n%{http_code}' "$(url_of "$target")" || true)
@@ -199,7 +205,7 @@ run_wrk() {
 echo "bench: starting the nginx mock, the nginx hops and the gateway (work dir $work)" >&2
 start_nginx mocknginx
 has_target nginx && start_nginx hopnginx
-has_target gateway && start_passthrough_gateway gateway "$gateway_port" "$root/target/portcullis.jar"
+{ has_target gateway || has_target gateway-cached; } && start_passthrough_gateway gateway "$gateway_port" "$root/target/portcullis.jar"
 has_target baseline && start_passthrough_gateway baseline "$baseline_port" "$BENCH_BASELINE_JAR"
 for target in "${targets[@]}"; do check_target "$target"; done
 

@@ -26,10 +26,11 @@ public final class AdminApi {
   private final TargetsHealthApi targetsHealth;
   private final PoliciesApi policies;
   private final PricesApi prices;
+  private final CacheApi cache;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
-      PoliciesApi policies, PricesApi prices, PolicyService policyService) {
+      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -44,6 +45,7 @@ public final class AdminApi {
     this.targetsHealth = targetsHealth;
     this.policies = policies;
     this.prices = prices;
+    this.cache = cache;
   }
 
   public void mount(Router router) {
@@ -62,5 +64,6 @@ public final class AdminApi {
     router.get("/admin/v1/targets/health").handler(targetsHealth::handle);
     policies.mount(router);
     prices.mount(router);
+    cache.mount(router);
   }
 }

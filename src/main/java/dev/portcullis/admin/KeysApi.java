@@ -2,6 +2,7 @@ package dev.portcullis.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.cache.CacheSettings;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.ApiKeyService;
 import dev.portcullis.keys.Scope;
@@ -24,9 +25,9 @@ import java.util.Set;
 final class KeysApi {
 
   private static final Set<String> CREATE_FIELDS =
-      Set.of("name", "role", "scopes", "user_id", "expires_at", "default_config", "metadata", "workspace_id",
-          "budget", "rate_limit");
-  private static final Set<String> PATCH_FIELDS = Set.of("name", "expires_at", "default_config", "metadata",
+      Set.of("name", "role", "scopes", "user_id", "expires_at", "default_config", "cache", "metadata",
+          "workspace_id", "budget", "rate_limit");
+  private static final Set<String> PATCH_FIELDS = Set.of("name", "expires_at", "default_config", "cache", "metadata",
       "budget", "rate_limit");
 
   private final ApiKeyService service;
@@ -61,6 +62,7 @@ final class KeysApi {
               AdminJson.string(body, "user_id", false),
               AdminJson.instant(body, "expires_at"),
               configText(body.get("default_config")),
+              cacheText(body.get("cache")),
               AdminJson.stringMap(body, "metadata")));
       keyLimits(created.key(), limits, AdminAccess.actor(ctx));
       return withSecret(created);
@@ -102,6 +104,7 @@ final class KeysApi {
               AdminJson.string(body, "name", false),
               AdminJson.stringMap(body, "metadata"),
               config,
+              body.has("cache") ? Optional.ofNullable(cacheText(body.get("cache"))) : null,
               body.has("expires_at") ? Optional.ofNullable(AdminJson.instant(body, "expires_at")) : null));
       keyLimits(key, limits, AdminAccess.actor(ctx));
       return TenancyViews.of(key);
@@ -130,6 +133,15 @@ final class KeysApi {
     ObjectNode json = TenancyViews.of(created.key());
     json.put("key", created.secret());
     return json;
+  }
+
+  /** The cache setting as stored: checked now, so a bad one is refused here rather than on every call. */
+  private static String cacheText(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    CacheSettings.parse(value, "api key");
+    return value.toString();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Locale;
 public record Change(Kind kind, String workspaceId, String id) {
 
   /** The kinds of object nodes cache. */
-  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER, CONFIG, POLICY, GUARDRAIL }
+  public enum Kind { API_KEY, VIRTUAL_KEY, WORKSPACE, USER, CONFIG, POLICY, GUARDRAIL, CACHE }
 
   private static final char SEPARATOR = '\u001f';
 
@@ -44,6 +44,11 @@ public record Change(Kind kind, String workspaceId, String id) {
   /** A saved guardrail changed. */
   public static Change guardrail(String workspaceId, String id) {
     return new Change(Kind.GUARDRAIL, workspaceId, id);
+  }
+
+  /** The cached answers of a workspace were purged: of one namespace, or of all ({@code namespace} null). */
+  public static Change cache(String workspaceId, String namespace) {
+    return new Change(Kind.CACHE, workspaceId, namespace);
   }
 
   /** Whether this change concerns the object {@code objectId} of kind {@code kind} in {@code workspace}. */

@@ -35,6 +35,7 @@ import java.util.Map;
  *     null for the default (rate limits open, budgets closed)
  * @param logRetentionDays the days of request log a workspace without its own {@code log_retention_days} keeps
  * @param bodyRetentionDays the days request bodies kept by a policy stay
+ * @param cacheMaxBytes the most bytes of cached answers kept in process (without Redis)
  */
 public record GatewayConfig(
     String host,
@@ -60,7 +61,8 @@ public record GatewayConfig(
     Path priceCatalog,
     String limitsOnRedisFailure,
     int logRetentionDays,
-    int bodyRetentionDays) {
+    int bodyRetentionDays,
+    long cacheMaxBytes) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);

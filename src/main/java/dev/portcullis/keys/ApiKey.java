@@ -10,6 +10,7 @@ import java.util.Set;
  * @param scopes what the key may do (before narrowing to its user's role)
  * @param userId the user the key belongs to, or null
  * @param defaultConfig routing config attached to the key as JSON text, or null
+ * @param cache the response cache the key's calls use when their config sets none, as JSON text, or null
  * @param expiresAt null when the key never expires
  * @param revokedAt null while the key is active
  * @param previousKeyHash hash of the secret the last rotation replaced, or null
@@ -27,6 +28,7 @@ public record ApiKey(
     Set<Scope> scopes,
     String userId,
     String defaultConfig,
+    String cache,
     Map<String, String> metadata,
     Instant createdAt,
     Instant expiresAt,
@@ -46,17 +48,19 @@ public record ApiKey(
   }
 
   ApiKey revoked(Instant at) {
-    return new ApiKey(id, workspaceId, name, keyHash, displayPrefix, role, scopes, userId, defaultConfig, metadata,
-        createdAt, expiresAt, at, previousKeyHash, previousValidUntil, rotatedAt, lastUsedAt);
+    return new ApiKey(id, workspaceId, name, keyHash, displayPrefix, role, scopes, userId, defaultConfig, cache,
+        metadata, createdAt, expiresAt, at, previousKeyHash, previousValidUntil, rotatedAt, lastUsedAt);
   }
 
   ApiKey rotated(String newHash, String newPrefix, Instant at, Instant previousUntil) {
-    return new ApiKey(id, workspaceId, name, newHash, newPrefix, role, scopes, userId, defaultConfig, metadata,
-        createdAt, expiresAt, revokedAt, keyHash, previousUntil, at, lastUsedAt);
+    return new ApiKey(id, workspaceId, name, newHash, newPrefix, role, scopes, userId, defaultConfig, cache,
+        metadata, createdAt, expiresAt, revokedAt, keyHash, previousUntil, at, lastUsedAt);
   }
 
-  ApiKey edited(String newName, Map<String, String> newMetadata, String newDefaultConfig, Instant newExpiresAt) {
+  ApiKey edited(String newName, Map<String, String> newMetadata, String newDefaultConfig, String newCache,
+      Instant newExpiresAt) {
     return new ApiKey(id, workspaceId, newName, keyHash, displayPrefix, role, scopes, userId, newDefaultConfig,
-        newMetadata, createdAt, newExpiresAt, revokedAt, previousKeyHash, previousValidUntil, rotatedAt, lastUsedAt);
+        newCache, newMetadata, createdAt, newExpiresAt, revokedAt, previousKeyHash, previousValidUntil, rotatedAt,
+        lastUsedAt);
   }
 }

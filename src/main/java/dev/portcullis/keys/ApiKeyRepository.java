@@ -15,11 +15,11 @@ final class ApiKeyRepository {
 
   private static final String COLUMNS = "id, workspace_id, name, key_hash, display_prefix, role, scopes, user_id, "
       + "default_config, metadata, created_at, expires_at, revoked_at, previous_key_hash, previous_valid_until, "
-      + "rotated_at, last_used_at";
+      + "rotated_at, last_used_at, cache";
 
   void insert(Connection c, ApiKey key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, key.id());
       ps.setString(2, key.workspaceId());
       ps.setString(3, key.name());
@@ -37,6 +37,7 @@ final class ApiKeyRepository {
       setInstant(ps, 15, key.previousValidUntil());
       setInstant(ps, 16, key.rotatedAt());
       setInstant(ps, 17, key.lastUsedAt());
+      ps.setString(18, key.cache());
       ps.executeUpdate();
     }
   }
@@ -45,7 +46,7 @@ final class ApiKeyRepository {
   void update(Connection c, ApiKey key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE api_keys SET name = ?, key_hash = ?, display_prefix = ?, "
         + "default_config = ?, metadata = ?, expires_at = ?, revoked_at = ?, previous_key_hash = ?, "
-        + "previous_valid_until = ?, rotated_at = ? WHERE id = ?")) {
+        + "previous_valid_until = ?, rotated_at = ?, cache = ? WHERE id = ?")) {
       ps.setString(1, key.name());
       ps.setString(2, key.keyHash());
       ps.setString(3, key.displayPrefix());
@@ -56,7 +57,8 @@ final class ApiKeyRepository {
       ps.setString(8, key.previousKeyHash());
       setInstant(ps, 9, key.previousValidUntil());
       setInstant(ps, 10, key.rotatedAt());
-      ps.setString(11, key.id());
+      ps.setString(11, key.cache());
+      ps.setString(12, key.id());
       ps.executeUpdate();
     }
   }
@@ -109,7 +111,7 @@ final class ApiKeyRepository {
         while (rs.next()) {
           out.add(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               Role.parse(rs.getString(6)), Scope.split(rs.getString(7)), rs.getString(8), rs.getString(9),
-              StoredJson.map(rs.getString(10)), Instant.ofEpochMilli(rs.getLong(11)), instant(rs, 12),
+              rs.getString(18), StoredJson.map(rs.getString(10)), Instant.ofEpochMilli(rs.getLong(11)), instant(rs, 12),
               instant(rs, 13), rs.getString(14), instant(rs, 15), instant(rs, 16), instant(rs, 17)));
         }
       }

@@ -41,18 +41,27 @@ public final class ApiKeyService {
    *
    * @param userId the user the key belongs to, or null
    * @param defaultConfig JSON text: a routing config object, or a string naming a saved config; or null
+   * @param cache JSON text of a checked cache setting, or null
    */
   public record Draft(String workspaceId, String name, Role role, Set<Scope> scopes, String userId, Instant expiresAt,
-      String defaultConfig, Map<String, String> metadata) {}
+      String defaultConfig, String cache, Map<String, String> metadata) {
+
+    /** A draft without a cache setting. */
+    public Draft(String workspaceId, String name, Role role, Set<Scope> scopes, String userId, Instant expiresAt,
+        String defaultConfig, Map<String, String> metadata) {
+      this(workspaceId, name, role, scopes, userId, expiresAt, defaultConfig, null, metadata);
+    }
+  }
 
   /**
    * Edits to a key; a null field stays as it is.
    *
    * @param defaultConfig Optional.empty() removes it
+   * @param cache JSON text of a checked cache setting; Optional.empty() removes it
    * @param expiresAt Optional.empty() makes the key never expire
    */
   public record Patch(String name, Map<String, String> metadata, Optional<String> defaultConfig,
-      Optional<Instant> expiresAt) {}
+      Optional<String> cache, Optional<Instant> expiresAt) {}
 
   /** A key just made or rotated: the stored record and the secret, which is never retrievable again. */
   public record CreatedKey(ApiKey key, String secret) {
@@ -86,7 +95,8 @@ public final class ApiKeyService {
             + " active api keys (expected: revoke one, or ask the parent workspace's admin to raise max_api_keys)");
       }
       ApiKey key = new ApiKey(UUID.randomUUID().toString(), w.id(), draft.name(), KeyHasher.hash(secret),
-          KeyHasher.displayPrefix(secret), Role.covering(scopes), scopes, draft.userId(), config, metadata, now,
+          KeyHasher.displayPrefix(secret), Role.covering(scopes), scopes, draft.userId(), config, draft.cache(),
+          metadata, now,
           draft.expiresAt(), null, null, null, null, null);
       store.apiKeys.insert(c, key);
       return TenancyStore.Outcome.of(new CreatedKey(key, secret), event(key, "create", null, key));
@@ -116,6 +126,7 @@ public final class ApiKeyService {
           patch.name() != null ? patch.name() : before.name(),
           metadata != null ? metadata : before.metadata(),
           config != null ? config.orElse(null) : before.defaultConfig(),
+          patch.cache() != null ? patch.cache().orElse(null) : before.cache(),
           patch.expiresAt() != null ? patch.expiresAt().orElse(null) : before.expiresAt());
       store.apiKeys.update(c, after);
       return TenancyStore.Outcome.of(after, event(after, "update", before, after),
@@ -177,7 +188,7 @@ public final class ApiKeyService {
         store.apiKeys.delete(c, BOOTSTRAP_ID);
       }
       ApiKey key = new ApiKey(BOOTSTRAP_ID, Workspace.ROOT, "bootstrap admin", KeyHasher.hash(secret),
-          KeyHasher.displayPrefix(secret), Role.ADMIN, Role.ADMIN.scopes(), null, null, Map.of(), now, null, null,
+          KeyHasher.displayPrefix(secret), Role.ADMIN, Role.ADMIN.scopes(), null, null, null, Map.of(), now, null, null,
           null, null, null, null);
       store.apiKeys.insert(c, key);
       return TenancyStore.Outcome.of(key, event(key, before == null ? "create" : "replace", before, key),

@@ -105,7 +105,7 @@ public final class Authenticator {
       String inactive = lineage.isEmpty() ? key.workspaceId()
           : lineage.stream().filter(w -> !w.enabled()).map(Workspace::id).findFirst().orElse(null);
       Principal principal = new Principal(key.id(), key.workspaceId(), key.name(), key.role(), scopes, key.userId(),
-          key.defaultConfig(), key.metadata());
+          key.defaultConfig(), key.cache(), key.metadata());
       return Optional.of(new Credential(key, principal, !hash.equals(key.keyHash()), inactive, usage.cell(key.id())));
     });
   }
@@ -116,7 +116,7 @@ public final class Authenticator {
           cred.key().id()));
       case USER -> byHash.invalidate(cred -> change.id() == null || change.id().equals(cred.key().userId()));
       case WORKSPACE -> byHash.invalidate(cred -> true);
-      case VIRTUAL_KEY, CONFIG, POLICY, GUARDRAIL -> { }
+      case VIRTUAL_KEY, CONFIG, POLICY, GUARDRAIL, CACHE -> { }
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param userId the user the key belongs to, or null
  * @param defaultConfig routing config attached to the key, as JSON text (an object, or a string naming a saved
  *     config), or null
+ * @param cache the response cache of the key (JSON text), used when the call's config sets none, or null
  * @param metadata metadata attached to the key
  */
 public record Principal(
@@ -21,6 +22,7 @@ public record Principal(
     Set<Scope> scopes,
     String userId,
     String defaultConfig,
+    String cache,
     Map<String, String> metadata) {
 
   public Principal {

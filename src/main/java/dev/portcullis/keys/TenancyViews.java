@@ -30,6 +30,11 @@ public final class TenancyViews {
     } else {
       json.set("default_config", readTree(k.defaultConfig()));
     }
+    if (k.cache() == null) {
+      json.putNull("cache");
+    } else {
+      json.set("cache", readTree(k.cache()));
+    }
     json.set("metadata", strings(k.metadata()));
     json.put("created_at", text(k.createdAt()));
     json.put("expires_at", text(k.expiresAt()));

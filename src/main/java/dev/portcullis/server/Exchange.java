@@ -84,6 +84,8 @@ final class Exchange implements CallView {
   String policyVerdict;
   /** A whole answer's body, kept only when a matching rule asks for content logging. */
   String answerBody;
+  /** What the cache did for the call ({@code HIT}, {@code MISS}...), or null when the call never reached it. */
+  String cacheStatus;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -214,6 +216,7 @@ final class Exchange implements CallView {
         .policy(policy == null ? List.of() : policy.ruleIds(), policyVerdict)
         .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
         .guardrails(guard == null ? null : guard.verdict(), guard == null ? null : guard.hookResults().toString())
+        .cache(cacheStatus, null)
         .build();
     listener.ended(this, record);
   }

@@ -2,6 +2,7 @@ package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
 import dev.portcullis.admin.AnalyticsApi;
+import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.GuardrailsApi;
 import dev.portcullis.admin.LogsApi;
@@ -9,6 +10,10 @@ import dev.portcullis.admin.PoliciesApi;
 import dev.portcullis.admin.PricesApi;
 import dev.portcullis.admin.LogsExportApi;
 import dev.portcullis.admin.TargetsHealthApi;
+import dev.portcullis.cache.MemoryCacheStore;
+import dev.portcullis.cache.RedisCacheStore;
+import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.SemanticCache;
 import dev.portcullis.cluster.ChangeBus;
 import dev.portcullis.cluster.RedisChangeBus;
 import dev.portcullis.cluster.StoreChangeBus;
@@ -144,7 +149,10 @@ public final class GatewayServer implements AutoCloseable {
           config.headerTimeout());
       connections.warnIfFileLimitIsLower();
       BodyBytesInFlight bodiesInFlight = new BodyBytesInFlight(config.maxBodyBytesInFlight());
-      GatewayMetrics metrics = metrics(breakers, logWriter, connections, changes);
+      ResponseCache cache = new ResponseCache(config.redisUrl() == null
+          ? new MemoryCacheStore(config.cacheMaxBytes(), clock)
+          : new RedisCacheStore(vertx, config.redisUrl()), new SemanticCache(config.cacheMaxBytes(), clock), changes);
+      GatewayMetrics metrics = metrics(breakers, logWriter, connections, changes, cache);
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
@@ -159,9 +167,10 @@ public final class GatewayServer implements AutoCloseable {
               new ConfigsApi(configService, tenancy.workspaces()),
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
-              new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies),
+              new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          new SavedGuardrails(guardrailService, vertx), clock, extensions, governance, policies);
+          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -240,7 +249,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
-      ConnectionGuard connections, ChangeBus changes) {
+      ConnectionGuard connections, ChangeBus changes, ResponseCache cache) {
     GatewayMetrics metrics = new GatewayMetrics();
     metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
         + "0 closed, 1 half-open, 2 open", "target", breakers::states);
@@ -257,6 +266,13 @@ public final class GatewayServer implements AutoCloseable {
       metrics.gauge("portcullis_redis_connected", "1 while the subscription to Redis stands, 0 while it is re-made",
           redis, r -> r.subscribed() ? 1 : 0);
     }
+    metrics.counter("portcullis_cache_hits", "Calls answered from an exact cache match on this node", cache,
+        ResponseCache::hits);
+    metrics.counter("portcullis_cache_semantic_hits", "Calls answered from a semantic cache match on this node", cache,
+        ResponseCache::semanticHits);
+    metrics.counter("portcullis_cache_misses", "Cached calls that found no stored answer on this node", cache,
+        ResponseCache::misses);
+    metrics.counter("portcullis_cache_stored", "Answers this node stored in the cache", cache, ResponseCache::stored);
     return metrics;
   }
 

@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.guard.GuardrailSource;
 import dev.portcullis.keys.Authenticator;
@@ -40,6 +41,7 @@ record GatewayServices(
     ConnectionGuard connections,
     BodyReader bodies,
     GuardrailSource guardrails,
+    ResponseCache cache,
     GatewayClock clock,
     Extensions extensions,
     Governance governance,

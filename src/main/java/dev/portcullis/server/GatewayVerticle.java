@@ -85,6 +85,7 @@ final class GatewayVerticle extends VerticleBase {
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
         new PolicyStage(services.governance(), services.policies(), vertx),
         new InputGuardStage(new GuardRunner(client, clock), services.guardrails()),
+        new CacheStage(services.cache(), relay, vertx),
         services.extensions().stages().stream().map(Supplier::get).toList(),
         execute,
         relay,

@@ -22,7 +22,7 @@ import java.util.List;
  *   Plan           config (header | key default) + model address → plan (a tree of targets; one for a direct call)
  *   Policy         rules → allow / deny / alert; limits and budget reserved (settled when the call ends)
  *   Input guards   checks on the request: deny (446), flag (246), redact; answer guards into the relay's slot
- *   [Cache]        answer from the cache, or store the answer on its way out   (the cache stage goes here)
+ *   Cache          answer from the cache, or store the answer on its way out (CacheStage)
  *   Execute        the plan's strategy over its targets: retries, timeouts, breakers
  *   Relay          the answer to the client, through the chunk-transform slot (output guards, cache store)
  *   Record         after the last byte: the listeners hear the call end (log, metrics, breakers, scores)
@@ -59,9 +59,9 @@ final class Pipeline implements Handler<HttpServerRequest> {
    * @param extra stages of extensions, run just before Execute
    */
   static Pipeline of(AuthenticateStage authenticate, ReadBodyStage readBody, PlanStage plan, PolicyStage policy,
-      InputGuardStage inputGuards, List<Stage> extra, ExecuteStage execute, ResponseRelay relay,
+      InputGuardStage inputGuards, CacheStage cache, List<Stage> extra, ExecuteStage execute, ResponseRelay relay,
       RequestListener listener, GatewayClock clock) {
-    List<Stage> stages = new ArrayList<>(List.of(authenticate, readBody, plan, policy, inputGuards));
+    List<Stage> stages = new ArrayList<>(List.of(authenticate, readBody, plan, policy, inputGuards, cache));
     stages.addAll(extra);
     stages.add(execute);
     stages.add(relay);

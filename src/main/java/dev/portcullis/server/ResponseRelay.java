@@ -2,6 +2,7 @@ package dev.portcullis.server;
 
 import dev.portcullis.api.StreamEncoder;
 import dev.portcullis.api.anthropic.AnthropicUsageReader;
+import dev.portcullis.cache.StreamReplay;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatChunk;
 import dev.portcullis.model.ChatRequest;
@@ -43,40 +44,79 @@ final class ResponseRelay implements Stage {
     return Future.succeededFuture();
   }
 
+  /** Answers the call with {@code answer} from a stage before Execute (a cached answer). */
+  void answer(Exchange call, Answer answer) {
+    call.answer = answer;
+    relay(call, answer);
+  }
+
   /** Makes {@code answer} the call's answer: from here on the client has it, so nothing can fail over. */
   private void relay(Exchange call, Answer answer) {
-    HttpServerResponse out = call.response;
     routingHeaders(call);
-    UpstreamCall upstream = switch (answer) {
-      case Answer.Upstream u -> u.call();
-      case Answer.Local l -> l.call();
-    };
-    if (!upstream.request().dropped().isEmpty()) {
-      out.putHeader(call.prefix + "dropped-params", String.join(", ", upstream.request().dropped()));
-    }
     switch (answer) {
-      case Answer.Local local -> writeWhole(call, local.json());
+      case Answer.Cached cached -> replay(call, cached.response(), cached.request());
+      case Answer.Local local -> {
+        droppedParams(call, local.call());
+        writeWhole(call, local.json());
+      }
       case Answer.Upstream u -> {
-        HttpClientResponse response = u.response();
-        switch (u.call()) {
-          case UpstreamCall.Passthrough p -> {
-            if (call.transform != null && call.endpoint.equals(UpstreamCalls.chatEndpoint(call.dialect.id()))) {
-              ChatRequest chat = call.dialect.decode(call.body.bytes());
-              chat(call, adapters.of(call.target.provider()).chat(call.target), chat, response, isSse(response));
-            } else {
-              copy(call, response);
-            }
-          }
-          case UpstreamCall.TranslatedChat t -> chat(call, t.codec(), t.chat(), response, t.chat().stream());
-          case UpstreamCall.TranslatedEndpoint e -> whole(call, response, body -> {
-            Buffer json = Buffer.buffer(e.codec().response(body, e.body(), call.target));
-            UsageCapture.fromJson(json, call.tokens, OpenAiUsageReader::read);
-            return json;
-          });
-          case UpstreamCall.Local l -> writeWhole(call, l.answer());
-        }
+        droppedParams(call, u.call());
+        upstream(call, u);
       }
     }
+  }
+
+  private static void droppedParams(Exchange call, UpstreamCall upstream) {
+    if (!upstream.request().dropped().isEmpty()) {
+      call.response.putHeader(call.prefix + "dropped-params", String.join(", ", upstream.request().dropped()));
+    }
+  }
+
+  /** A provider's answer: copied as it is, or decoded and written in the client's format. */
+  private void upstream(Exchange call, Answer.Upstream u) {
+    HttpClientResponse response = u.response();
+    switch (u.call()) {
+      case UpstreamCall.Passthrough p -> {
+        if (call.transform != null && call.endpoint.equals(UpstreamCalls.chatEndpoint(call.dialect.id()))) {
+          ChatRequest chat = call.dialect.decode(call.body.bytes());
+          chat(call, adapters.of(call.target.provider()).chat(call.target), chat, response, isSse(response));
+        } else {
+          copy(call, response);
+        }
+      }
+      case UpstreamCall.TranslatedChat t -> chat(call, t.codec(), t.chat(), response, t.chat().stream());
+      case UpstreamCall.TranslatedEndpoint e -> whole(call, response, body -> {
+        Buffer json = Buffer.buffer(e.codec().response(body, e.body(), call.target));
+        UsageCapture.fromJson(json, call.tokens, OpenAiUsageReader::read);
+        return json;
+      });
+      case UpstreamCall.Local l -> writeWhole(call, l.answer());
+    }
+  }
+
+  /**
+   * A stored answer in the client's dialect: whole, or replayed as the chunks of a stream with its end, written at
+   * once. It used no tokens of the provider, so none are counted for the call.
+   */
+  private void replay(Exchange call, ChatResponse answer, ChatRequest chat) {
+    if (!chat.stream()) {
+      writeWhole(call, call.dialect.encode(answer, chat));
+      return;
+    }
+    StreamEncoder encoder = call.dialect.stream(chat);
+    call.stream = true;
+    call.encoder = encoder;
+    Buffer events = Buffer.buffer(256 + answer.choices().size() * 256);
+    for (ChatChunk chunk : StreamReplay.chunks(answer)) {
+      events.appendBuffer(encoder.encode(chunk));
+    }
+    events.appendBuffer(encoder.end());
+    call.markFirstByte();
+    call.response.setStatusCode(200)
+        .putHeader("content-type", "text/event-stream")
+        .putHeader("cache-control", "no-cache")
+        .end(events);
+    complete(call, 200, null, null);
   }
 
   /** A chat answer decoded by {@code codec}, through the transform slot, written in the client's dialect. */

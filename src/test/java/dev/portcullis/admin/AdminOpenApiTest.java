@@ -3,6 +3,9 @@ package dev.portcullis.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.cache.MemoryCacheStore;
+import dev.portcullis.cache.ResponseCache;
+import dev.portcullis.cache.SemanticCache;
 import dev.portcullis.cluster.LocalChangeBus;
 import dev.portcullis.guard.saved.SavedGuardrailService;
 import dev.portcullis.keys.Tenancy;
@@ -64,7 +67,10 @@ class AdminOpenApiTest {
           new TargetsHealthApi(new BreakerRegistry(BreakerSettings.DEFAULTS, GatewayClock.system())),
           new PoliciesApi(policies, governance, tenancy.workspaces(), Clock.systemUTC()),
           new PricesApi(new PriceService(database, new AuditTrail(), new LocalChangeBus(), Clock.systemUTC(),
-              governance)), policies)
+              governance)), policies,
+          new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()),
+              new SemanticCache(1 << 20, GatewayClock.system()), new LocalChangeBus()),
+              tenancy.workspaces()::subtreeIds))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -24,7 +24,7 @@ class VirtualKeyLifecycleTest {
   }
 
   private static Principal caller(String workspace) {
-    return new Principal("k", workspace, "k", Role.MEMBER, Role.MEMBER.scopes(), null, null, Map.of());
+    return new Principal("k", workspace, "k", Role.MEMBER, Role.MEMBER.scopes(), null, null, null, Map.of());
   }
 
   @ParameterizedTest

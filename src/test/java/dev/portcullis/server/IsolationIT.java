@@ -143,7 +143,8 @@ class IsolationIT {
   void ownListingsShowNothingOfAnotherWorkspaceNorOfTheParent() {
     for (String list : List.of("/admin/v1/workspaces", "/admin/v1/users", "/admin/v1/api-keys",
         "/admin/v1/virtual-keys", "/admin/v1/audit", "/admin/v1/logs", "/admin/v1/logs/export",
-        "/admin/v1/analytics/groups?group_by=workspace", "/admin/v1/analytics/groups?group_by=api_key")) {
+        "/admin/v1/analytics/groups?group_by=workspace", "/admin/v1/analytics/groups?group_by=api_key",
+        "/admin/v1/cache")) {
       HttpResponse<String> r = h.send(h.get(list).header("authorization", "Bearer " + adminA));
       assertThat(r.statusCode()).as(list).isEqualTo(200);
       assertThat(r.body()).as(list).doesNotContain(foreign.get("workspace"), foreign.get("api-key"), "b-only-vk",

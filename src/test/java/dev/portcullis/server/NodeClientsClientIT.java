@@ -30,7 +30,7 @@ class NodeClientsClientIT {
 
   private static final Path JS_DIR = Path.of("src", "test", "js");
   /** Tests in {@code *.test.mjs}: a file that is silently skipped, or a test lost, changes this count. */
-  private static final int EXPECTED_PASSING = 23;
+  private static final int EXPECTED_PASSING = 25;
   private static final String PORTKEY_PROVIDER_KEY = "sk-portkey-callers-own-key-44444";
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration TEST_TIMEOUT = Duration.ofMinutes(2);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.cache.CacheSettings;
 import dev.portcullis.condition.ConditionQuery;
 import dev.portcullis.condition.ConditionQueryParser;
 import dev.portcullis.error.GatewayException;
@@ -52,7 +53,7 @@ import java.util.Set;
  *       {@code override_params} and the guardrail keys ({@code input_guardrails}, {@code output_guardrails},
  *       {@code before_request_hooks}, {@code after_request_hooks}). Not inherited: provider and credentials.</li>
  *   <li>{@code "provider": "@slug"} names a virtual key, like {@code virtual_key}.</li>
- *   <li>{@code cache} is kept as JSON for its own stage, which validates it; the guardrail keys are parsed into
+ *   <li>{@code cache} is checked here and kept as JSON for the cache stage; the guardrail keys are parsed into
  *       {@link dev.portcullis.guard.Hooks} (errors name where the key is written).</li>
  * </ul>
  */
@@ -105,6 +106,15 @@ public final class RoutingConfigParser {
     return new RoutingPlan(new RoutingConfigParser().node(json, "config", InheritedSettings.NONE, 0));
   }
 
+  /** The node's {@code cache}, checked now: a bad one is refused with the config, not on every call that uses it. */
+  private static ObjectNode cache(ConfigObject o) {
+    ObjectNode cache = o.object("cache");
+    if (cache != null) {
+      CacheSettings.parse(cache, "config");
+    }
+    return cache;
+  }
+
   /** Names where the JSON broke, never the text around it (it may hold a key). */
   private static GatewayException malformed(JsonProcessingException e) {
     return GatewayException.badRequest("config: not valid JSON: " + JsonSyntaxMessage.describe(e),
@@ -130,7 +140,7 @@ public final class RoutingConfigParser {
         o.object("override_params"),
         o.has("retry") ? retry(new ConfigObject(o.get("retry"), o.at("retry"), RETRY_KEYS)) : null,
         o.integer("request_timeout", 1, Long.MAX_VALUE),
-        o.object("cache"),
+        cache(o),
         guardrails(o, path),
         customHost(o),
         o.strings("forward_headers", "header names"));

@@ -2,6 +2,7 @@ package dev.portcullis.routing.config;
 
 import static java.util.Collections.nCopies;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -403,4 +404,12 @@ class RoutingConfigParserTest {
     return (TargetNode) node;
   }
 
+
+  @Test
+  void aBadCacheIsRefusedWithTheConfigRatherThanOnEveryCall() {
+    assertThatThrownBy(() -> RoutingConfigParser.parse("{\"targets\": [{\"provider\": \"openai\"}], "
+        + "\"strategy\": {\"mode\": \"fallback\"}, \"cache\": {\"mode\": \"exact\"}}"))
+        .isInstanceOf(GatewayException.BadRequest.class)
+        .hasMessage("config: cache.mode is 'exact' (expected: \"simple\" or \"semantic\")");
+  }
 }
