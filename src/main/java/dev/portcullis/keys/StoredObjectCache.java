@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,14 +39,16 @@ final class StoredObjectCache<K, V> {
   StoredObjectCache(Vertx vertx, Clock clock, Function<K, Optional<V>> loader, Duration refreshAfter,
       Duration rememberAbsent) {
     this.vertx = vertx;
+    Executor workers = task -> vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false);
     long absentNanos = rememberAbsent.toNanos();
     long origin = clock.millis();
     this.cache = Caffeine.newBuilder()
         .maximumSize(100_000)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis() - origin))
-        // Caffeine's upkeep (a few pointer moves every so many reads) runs on the caller: handed to a worker it
-        // woke a thread every few requests. Only the loads go to workers, through the loader below.
-        .executor(Runnable::run)
+        .executor(workers)
         .refreshAfterWrite(refreshAfter)
         .expireAfter(new Expiry<K, Optional<V>>() {
           @Override
@@ -63,8 +66,7 @@ final class StoredObjectCache<K, V> {
             return value.isPresent() ? PRESENT_NANOS : remaining;
           }
         })
-        .buildAsync((key, upkeep) -> vertx.executeBlocking(() -> loader.apply(key), false)
-            .toCompletionStage().toCompletableFuture());
+        .buildAsync(loader::apply);
   }
 
   /** The object, or null when the store has none. */
