@@ -15,10 +15,12 @@ import java.util.TreeMap;
 public final class GuardRunner {
 
   private final HttpClient webhooks;
+  private final WebhookAdmission admission;
   private final GatewayClock clock;
 
-  public GuardRunner(HttpClient webhooks, GatewayClock clock) {
+  public GuardRunner(HttpClient webhooks, WebhookAdmission admission, GatewayClock clock) {
     this.webhooks = webhooks;
+    this.admission = admission;
     this.clock = clock;
   }
 
@@ -57,7 +59,7 @@ public final class GuardRunner {
       chain = chain.compose(v -> {
         long t0 = clock.nanoTime();
         if (c.webhook() != null) {
-          return c.webhook().call(webhooks, texts.subject(model, metadata), event).map(outcome -> {
+          return c.webhook().call(webhooks, admission, texts.subject(model, metadata), event).map(outcome -> {
             checks.add(verdict(c, c.applyNot(outcome), t0));
             return null;
           });

@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -66,8 +68,15 @@ public final class WebhookCheck {
     return new WebhookCheck(url, headers, timeout == null ? 3000 : timeout, p.bool("failOnError", false));
   }
 
-  /** Asks the webhook; never fails: an error becomes the outcome {@code failOnError} says. */
-  Future<CheckOutcome> call(HttpClient client, GuardSubject subject, String eventType) {
+  /**
+   * Asks the webhook at the address {@code admission} allows; fails only when admission refuses the host (a 400, and
+   * nothing connects). Any other error becomes the outcome {@code failOnError} says.
+   */
+  Future<CheckOutcome> call(HttpClient client, WebhookAdmission admission, GuardSubject subject, String eventType) {
+    return admission.admit(url).compose(address -> send(client, address, subject, eventType));
+  }
+
+  private Future<CheckOutcome> send(HttpClient client, InetAddress address, GuardSubject subject, String eventType) {
     ObjectNode body = JSON.createObjectNode()
         .put("eventType", eventType)
         .put("text", subject.lastText())
@@ -75,8 +84,10 @@ public final class WebhookCheck {
     ObjectNode metadata = body.putObject("metadata");
     subject.metadata().forEach(metadata::put);
     boolean ssl = "https".equals(url.getScheme());
+    int port = url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80;
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost())
-        .setPort(url.getPort() != -1 ? url.getPort() : ssl ? 443 : 80).setSsl(ssl)
+        .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+        .setPort(port).setSsl(ssl)
         .setURI(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath()
             + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
         .setTimeout(timeoutMs)

@@ -132,9 +132,9 @@ public final class GatewayServer implements AutoCloseable {
       logWriter = RequestLogWriter.start(database.dataSource());
 
       Authenticator authenticator = tenancy.authenticator(vertx);
+      CustomHostGuard hostGuard = new CustomHostGuard(vertx, hosts);
       TargetResolver resolver = new TargetResolver(serverProviders, tenancy.virtualKeyResolver(vertx),
-          new TargetAdmission(config.localProviders(),
-              new CustomHostGuard(vertx, hosts)));
+          new TargetAdmission(config.localProviders(), hostGuard));
       AuditTrail auditTrail = new AuditTrail();
       SavedConfigService configService = new SavedConfigService(database, auditTrail, changes, clock);
       Governance governance = governance(config, database, vertx, changes, clock);
@@ -170,7 +170,7 @@ public final class GatewayServer implements AutoCloseable {
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
               new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies);
+          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

@@ -12,6 +12,7 @@ import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.provider.ProviderAdapters;
+import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
 import dev.portcullis.routing.TargetResolver;
 import dev.portcullis.routing.config.BreakerRegistry;
@@ -45,7 +46,8 @@ record GatewayServices(
     GatewayClock clock,
     Extensions extensions,
     Governance governance,
-    PolicyService policies) {
+    PolicyService policies,
+    CustomHostGuard hostGuard) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics

@@ -77,7 +77,7 @@ public class GuardBench {
     var hooks = HooksParser.parse((ObjectNode) JSON.readTree(CHECKS), "");
     input = hooks.before().stream().map(r -> ((GuardrailRef.Inline) r).guardrail()).toList();
     output = hooks.after().stream().map(r -> ((GuardrailRef.Inline) r).guardrail()).toList();
-    runner = new GuardRunner(null, GatewayClock.system());
+    runner = new GuardRunner(null, null, GatewayClock.system());
     StringBuilder prompt = new StringBuilder();
     while (prompt.length() < 4096) {
       prompt.append(SENTENCE);

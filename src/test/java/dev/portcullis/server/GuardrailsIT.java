@@ -185,6 +185,18 @@ class GuardrailsIT {
     assertThat(r.body()).contains("input_guardrails[0].default.contans.id: unknown check 'default.contans'");
   }
 
+  /** SSRF through a guardrail: a webhook may not point where a custom host may not (the cloud metadata address). */
+  @Test
+  void webhookGuardrailAtTheCloudMetadataAddressIs400AndTheProviderIsNeverCalled() {
+    int before = h.mock.recordedRequests().size();
+    HttpResponse<String> r = chat(mocked("\"before_request_hooks\": [{\"type\": \"guardrail\", \"id\": \"hook\","
+        + " \"checks\": [{\"id\": \"default.webhook\", \"parameters\": {\"webhookURL\":"
+        + " \"http://169.254.169.254/latest/meta-data/\"}}]}]"), "hi", false);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("webhookURL").contains("169.254.169.254");
+    assertThat(h.mock.recordedRequests()).hasSize(before);
+  }
+
   @Test
   void savedGuardrailsAreUsedByIdAndVersioned() throws Exception {
     JsonNode saved = JSON.readTree(h.admin(h.post("/admin/v1/guardrails", "{\"name\": \"no-keys\", \"checks\":"
