@@ -13,11 +13,41 @@ import java.nio.charset.StandardCharsets;
  * @param modelEnd offset just past the model value's last byte, or -1
  * @param json whether the body is a JSON object (model replacement then quotes and escapes)
  * @param stream whether the caller asked for a stream
+ * @param streamOptions whether the body has a top-level {@code stream_options} field, whatever its value
  */
-public record InboundBody(Buffer bytes, String model, int modelStart, int modelEnd, boolean json, boolean stream) {
+public record InboundBody(Buffer bytes, String model, int modelStart, int modelEnd, boolean json, boolean stream,
+    boolean streamOptions) {
+
+  private static final byte[] ASK_FOR_USAGE =
+      ",\"stream_options\":{\"include_usage\":true}".getBytes(StandardCharsets.US_ASCII);
 
   public static InboundBody opaque(Buffer bytes) {
-    return new InboundBody(bytes, null, -1, -1, false, false);
+    return new InboundBody(bytes, null, -1, -1, false, false, false);
+  }
+
+  /**
+   * Whether the gateway may add {@code stream_options.include_usage} to this body: a JSON stream request that has
+   * no {@code stream_options} of its own (a client that sent one, even without {@code include_usage}, is left as it
+   * is).
+   */
+  public boolean mayAskForUsage() {
+    return json && stream && !streamOptions;
+  }
+
+  /**
+   * {@code body} (this body, perhaps patched) with {@code "stream_options":{"include_usage":true}} added as the last
+   * field of its top-level object: every other byte stays as it was.
+   */
+  public static Buffer askingForUsage(Buffer body) {
+    int end = body.length() - 1;
+    while (end >= 0 && body.getByte(end) != '}') {
+      end--;
+    }
+    Buffer out = Buffer.buffer(body.length() + ASK_FOR_USAGE.length);
+    out.appendBuffer(body, 0, end);
+    out.appendBytes(ASK_FOR_USAGE);
+    out.appendBuffer(body, end, body.length() - end);
+    return out;
   }
 
   /** The body with the model value replaced, or this very buffer when the model is unchanged. */

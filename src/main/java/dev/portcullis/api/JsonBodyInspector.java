@@ -11,8 +11,9 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
 /**
- * Reads the few top-level fields the gateway acts on ({@code model}, {@code stream}) from a JSON body with the
- * streaming parser, skipping everything else, and proves the whole body is well-formed JSON on the way.
+ * Reads the few top-level fields the gateway acts on ({@code model}, {@code stream}, whether there are
+ * {@code stream_options}) from a JSON body with the streaming parser, skipping everything else, and proves the whole
+ * body is well-formed JSON on the way.
  */
 public final class JsonBodyInspector {
 
@@ -31,6 +32,7 @@ public final class JsonBodyInspector {
     int modelEnd = -1;
     boolean stream = false;
     boolean streamSeen = false;
+    boolean streamOptions = false;
     try (JsonParser p = FACTORY.createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw GatewayException.badRequest("request body is " + describe(p.currentToken())
@@ -62,6 +64,10 @@ public final class JsonBodyInspector {
             }
             stream = value == JsonToken.VALUE_TRUE;
           }
+          case "stream_options" -> {
+            streamOptions = true;
+            p.skipChildren();
+          }
           default -> p.skipChildren();
         }
       }
@@ -77,7 +83,7 @@ public final class JsonBodyInspector {
     if (model != null && model.isBlank()) {
       throw GatewayException.badRequest("model: '' (expected: a model id such as 'openai/gpt-4o-mini')", "model");
     }
-    return new InboundBody(body, model, modelStart, modelEnd, true, stream);
+    return new InboundBody(body, model, modelStart, modelEnd, true, stream, streamOptions);
   }
 
   /**

@@ -43,7 +43,7 @@ public final class MultipartModelField {
               + "(expected: CRLF and '--' followed by the boundary after the value)");
         }
         String model = new String(bytes, start, end - start, StandardCharsets.UTF_8).trim();
-        return new InboundBody(body, model, start, end, false, false);
+        return new InboundBody(body, model, start, end, false, false, false);
       }
       at = end < 0 ? -1 : end + CRLF.length;
     }

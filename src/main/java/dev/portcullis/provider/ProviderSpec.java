@@ -22,6 +22,9 @@ import java.util.Map;
  *     credential field, and the field each one sets ({@code aws-region} → {@code aws_region})
  * @param check what the fields must say together, beyond each field's own format
  * @param adapter makes the provider's adapter
+ * @param streamUsageOption whether the provider takes OpenAI's {@code stream_options.include_usage}: the gateway then
+ *     asks for the usage of a passthrough stream whose client asked for none (and keeps that usage chunk from the
+ *     client), so the stream's tokens and cost are the provider's, not an estimate
  */
 public record ProviderSpec(
     String id,
@@ -32,7 +35,8 @@ public record ProviderSpec(
     List<CredentialField> credentials,
     Map<String, String> headerFields,
     CredentialCheck check,
-    AdapterFactory adapter) {
+    AdapterFactory adapter,
+    boolean streamUsageOption) {
 
   public ProviderSpec {
     credentials = List.copyOf(credentials);
@@ -43,14 +47,20 @@ public record ProviderSpec(
   public static ProviderSpec openAiCompatible(String id, String baseUrl) {
     return new ProviderSpec(id, baseUrl, "Authorization", "Bearer ", true,
         List.of(CredentialField.secret(CredentialField.API_KEY, true)), Map.of(), CredentialCheck.NONE,
-        (vertx, clock) -> new OpenAiAdapter());
+        (vertx, clock) -> new OpenAiAdapter(), false);
   }
 
   /** An OpenAI-format server that needs no key (a local model server). */
   public static ProviderSpec local(String id, String baseUrl) {
     return new ProviderSpec(id, baseUrl, "Authorization", "Bearer ", false,
         List.of(CredentialField.secret(CredentialField.API_KEY, false)), Map.of(), CredentialCheck.NONE,
-        (vertx, clock) -> new OpenAiAdapter());
+        (vertx, clock) -> new OpenAiAdapter(), false);
+  }
+
+  /** This provider, taking {@code stream_options.include_usage}. */
+  public ProviderSpec withStreamUsageOption() {
+    return new ProviderSpec(id, baseUrl, authHeader, authPrefix, requiresKey, credentials, headerFields, check, adapter,
+        true);
   }
 
   /**

@@ -22,19 +22,19 @@ public final class ProviderTable {
   private static final Map<String, ProviderSpec> ROWS = new LinkedHashMap<>();
 
   static {
-    row(ProviderSpec.openAiCompatible("openai", "https://api.openai.com/v1"));
-    row(ProviderSpec.openAiCompatible("groq", "https://api.groq.com/openai/v1"));
+    row(ProviderSpec.openAiCompatible("openai", "https://api.openai.com/v1").withStreamUsageOption());
+    row(ProviderSpec.openAiCompatible("groq", "https://api.groq.com/openai/v1").withStreamUsageOption());
     row(ProviderSpec.openAiCompatible("mistral-ai", "https://api.mistral.ai/v1"));
     row(ProviderSpec.openAiCompatible("together-ai", "https://api.together.xyz/v1"));
     row(ProviderSpec.openAiCompatible("fireworks-ai", "https://api.fireworks.ai/inference/v1"));
-    row(ProviderSpec.openAiCompatible("deepseek", "https://api.deepseek.com/v1"));
-    row(ProviderSpec.openAiCompatible("x-ai", "https://api.x.ai/v1"));
+    row(ProviderSpec.openAiCompatible("deepseek", "https://api.deepseek.com/v1").withStreamUsageOption());
+    row(ProviderSpec.openAiCompatible("x-ai", "https://api.x.ai/v1").withStreamUsageOption());
     row(ProviderSpec.openAiCompatible("perplexity-ai", "https://api.perplexity.ai"));
     row(ProviderSpec.openAiCompatible("openrouter", "https://openrouter.ai/api/v1"));
     row(ProviderSpec.openAiCompatible("cerebras", "https://api.cerebras.ai/v1"));
-    row(ProviderSpec.openAiCompatible("deepinfra", "https://api.deepinfra.com/v1/openai"));
-    row(ProviderSpec.local("ollama", "http://127.0.0.1:11434/v1"));
-    row(ProviderSpec.local("vllm", "http://127.0.0.1:8000/v1"));
+    row(ProviderSpec.openAiCompatible("deepinfra", "https://api.deepinfra.com/v1/openai").withStreamUsageOption());
+    row(ProviderSpec.local("ollama", "http://127.0.0.1:11434/v1").withStreamUsageOption());
+    row(ProviderSpec.local("vllm", "http://127.0.0.1:8000/v1").withStreamUsageOption());
     row(ProviderSpec.local("lm-studio", "http://127.0.0.1:1234/v1"));
     row(ProviderSpec.local("custom", null));
     row(AnthropicProvider.SPEC);

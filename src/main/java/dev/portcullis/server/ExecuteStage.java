@@ -107,8 +107,8 @@ final class ExecuteStage implements Stage {
     if (body.json() && BodyOverrides.needed(node.overrideParams())) {
       patched = BodyOverrides.apply(patched, node.overrideParams());
     }
-    UpstreamCall upstream = calls.prepare(call, call.request, call.headers, patched, target, call.endpoint,
-        forwardHeaders(call, node));
+    boolean mayAskForUsage = body.mayAskForUsage() && !node.overrideParams().has("stream_options");
+    UpstreamCall upstream = calls.prepare(call, patched, mayAskForUsage, target, forwardHeaders(call, node));
     attempt.announced = true;
     call.listener.attemptStarted(call, attempt);
     if (upstream instanceof UpstreamCall.Local local) {

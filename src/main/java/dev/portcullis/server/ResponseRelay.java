@@ -81,7 +81,7 @@ final class ResponseRelay implements Stage {
           ChatRequest chat = call.dialect.decode(call.body.bytes());
           chat(call, adapters.of(call.target.provider()).chat(call.target), chat, response, isSse(response));
         } else {
-          copy(call, response);
+          copy(call, response, p.usageAsked());
         }
       }
       case UpstreamCall.TranslatedChat t -> chat(call, t.codec(), t.chat(), response, t.chat().stream());
@@ -171,8 +171,11 @@ final class ResponseRelay implements Stage {
     complete(call, status, null, null);
   }
 
-  /** The provider's answer as it is: status, headers (but hop-by-hop ones) and body, byte for byte. */
-  private void copy(Exchange call, HttpClientResponse response) {
+  /**
+   * The provider's answer as it is: status, headers (but hop-by-hop ones) and body, byte for byte; but for the usage
+   * chunk of a stream when the gateway asked for it ({@code usageAsked}) and the client did not.
+   */
+  private void copy(Exchange call, HttpClientResponse response, boolean usageAsked) {
     HttpServerResponse out = call.response;
     int status = call.guard != null && response.statusCode() == 200 ? call.guard.answerStatus()
         : response.statusCode();
@@ -214,19 +217,31 @@ final class ResponseRelay implements Stage {
       out.setChunked(true);
     }
     UsageCapture usage = sse ? new UsageCapture(call.tokens, usageReader(call)) : null;
+    UsageChunkFilter hidden = sse && usageAsked ? new UsageChunkFilter() : null;
+    if (hidden != null) {
+      out.headers().remove("content-length");
+      out.setChunked(true);
+    }
     out.writeHead();
     response.handler(chunk -> {
       call.markFirstByte();
       if (usage != null) {
         usage.accept(chunk);
       }
-      out.write(chunk);
+      Buffer passing = hidden == null ? chunk : hidden.accept(chunk);
+      if (passing.length() > 0) {
+        out.write(passing);
+      }
       backpressure(response, out);
     });
     response.exceptionHandler(err -> broken(call, response, err));
     response.endHandler(v -> {
       if (!call.finished()) {
-        out.end();
+        if (hidden == null) {
+          out.end();
+        } else {
+          out.end(hidden.end());
+        }
         complete(call, status, null, null);
       }
     });

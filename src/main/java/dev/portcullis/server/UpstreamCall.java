@@ -14,8 +14,13 @@ sealed interface UpstreamCall {
   /** The request as it goes out, before credentials. */
   WireRequest request();
 
-  /** The client's body goes as it is (model patched): the answer is relayed byte for byte. */
-  record Passthrough(WireRequest request) implements UpstreamCall {}
+  /**
+   * The client's body goes as it is (model patched): the answer is relayed byte for byte.
+   *
+   * @param usageAsked whether the gateway added {@code stream_options.include_usage} for its own accounting: the
+   *     stream's usage chunk is then kept from the client, who did not ask for it
+   */
+  record Passthrough(WireRequest request, boolean usageAsked) implements UpstreamCall {}
 
   /**
    * A chat call in another format than the client's: the answer is decoded by the provider's codec and written in

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.api.ChatDialect;
 import dev.portcullis.wire.Dialect;
 import dev.portcullis.api.GatewayHeaders;
+import dev.portcullis.api.InboundBody;
 import dev.portcullis.api.anthropic.MessageTokenEstimator;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatRequest;
@@ -44,6 +45,9 @@ final class UpstreamCalls {
       "openai-project", "OpenAI-Project",
       "openai-beta", "OpenAI-Beta");
 
+  /** OpenAI's chat and legacy completion endpoints, after {@code /v1}: both take {@code stream_options}. */
+  private static final String OPENAI_CHAT = "/chat/completions";
+  private static final String OPENAI_COMPLETIONS = "/completions";
   /** Anthropic's token counting endpoint, after {@code /v1}. */
   private static final String COUNT_TOKENS = "/messages/count_tokens";
 
@@ -61,14 +65,21 @@ final class UpstreamCalls {
    * The call for one attempt.
    *
    * @param body the client's body with this target's model (and overrides) already patched in
+   * @param mayAskForUsage whether the body is a stream request that leaves {@code stream_options} to the gateway
    * @throws GatewayException.BadRequest when the body cannot be said in the provider's format
    */
-  UpstreamCall prepare(Exchange ex, HttpServerRequest in, GatewayHeaders h, Buffer body, Target target,
-      String endpoint, List<String> forwardHeaders) {
+  UpstreamCall prepare(Exchange ex, Buffer body, boolean mayAskForUsage, Target target,
+      List<String> forwardHeaders) {
+    HttpServerRequest in = ex.request;
+    GatewayHeaders h = ex.headers;
+    String endpoint = ex.endpoint;
     ProviderAdapter adapter = adapters.of(target.provider());
     ChatDialect dialect = ex.dialect;
     if (adapter.speaks(dialect.id())) {
-      return passthrough(in, h, body, target, endpoint, forwardHeaders, adapter);
+      boolean askForUsage = mayAskForUsage && target.provider().streamUsageOption() && dialect.id() == Dialect.OPENAI
+          && (endpoint.equals(OPENAI_CHAT) || endpoint.equals(OPENAI_COMPLETIONS));
+      return passthrough(in, h, askForUsage ? InboundBody.askingForUsage(body) : body, askForUsage, target,
+          endpoint, forwardHeaders, adapter);
     }
     if (dialect.id() == Dialect.ANTHROPIC && endpoint.equals(COUNT_TOKENS)) {
       return new UpstreamCall.Local(
@@ -91,20 +102,20 @@ final class UpstreamCalls {
       copyClientHeaders(in, h, forwardHeaders, wire.headers(), false);
       return new UpstreamCall.TranslatedEndpoint(wire, json, codec.get());
     }
-    return passthrough(in, h, body, target, endpoint, forwardHeaders, adapter);
+    return passthrough(in, h, body, false, target, endpoint, forwardHeaders, adapter);
   }
 
   /** The chat endpoint of a dialect, after {@code /v1}. */
   static String chatEndpoint(Dialect dialect) {
-    return dialect == Dialect.ANTHROPIC ? "/messages" : "/chat/completions";
+    return dialect == Dialect.ANTHROPIC ? "/messages" : OPENAI_CHAT;
   }
 
-  private static UpstreamCall passthrough(HttpServerRequest in, GatewayHeaders h, Buffer body, Target target,
-      String endpoint, List<String> forwardHeaders, ProviderAdapter adapter) {
+  private static UpstreamCall passthrough(HttpServerRequest in, GatewayHeaders h, Buffer body, boolean usageAsked,
+      Target target, String endpoint, List<String> forwardHeaders, ProviderAdapter adapter) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     copyClientHeaders(in, h, forwardHeaders, headers, true);
     return new UpstreamCall.Passthrough(new WireRequest(in.method(), adapter.url(target, endpoint, in.query()),
-        headers, body, List.of()));
+        headers, body, List.of()), usageAsked);
   }
 
   /**

@@ -29,6 +29,21 @@ class JsonBodyInspectorTest {
   }
 
   @Test
+  void streamWithoutStreamOptionsMayAskForUsageWhichIsAddedAsTheLastField() {
+    InboundBody b = inspect("{\"model\":\"gpt-4o\",\"stream\":true} \n");
+    assertThat(b.mayAskForUsage()).isTrue();
+    assertThat(InboundBody.askingForUsage(b.withModel("gpt-4o-mini")).toString())
+        .isEqualTo("{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":{\"include_usage\":true}} \n");
+  }
+
+  @Test
+  void clientStreamOptionsOrNoStreamLeaveTheBodyAlone() {
+    assertThat(inspect("{\"stream\":true,\"stream_options\":{\"include_usage\":false}}").mayAskForUsage()).isFalse();
+    assertThat(inspect("{\"stream\":true,\"stream_options\":null}").mayAskForUsage()).isFalse();
+    assertThat(inspect("{\"stream\":false}").mayAskForUsage()).isFalse();
+  }
+
+  @Test
   void unchangedModelReturnsTheSameBuffer() {
     InboundBody b = inspect("{\"model\":\"gpt-4o\"}");
     assertThat(b.withModel("gpt-4o")).isSameAs(b.bytes());

@@ -82,11 +82,11 @@ class GovernanceIT {
     assertThat(stream.path("cost_status").asText()).isEqualTo("priced");
     assertThat(stream.path("cost_usd").decimalValue()).isPositive();
 
-    h.chat("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[]}", "x-portcullis-metadata",
-        "{\"case\":\"t-no-usage\"}");
+    h.chat("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"stream_options\":{},\"messages\":[]}",
+        "x-portcullis-metadata", "{\"case\":\"t-no-usage\"}");
     JsonNode estimated = rowOf("t-no-usage");
-    assertThat(estimated.path("cost_status").asText()).as("no usage in the stream: counted locally")
-        .isEqualTo("estimated");
+    assertThat(estimated.path("cost_status").asText()).as("the client's stream_options ask for no usage: counted "
+        + "locally").isEqualTo("estimated");
     assertThat(estimated.path("cost_usd").decimalValue()).isPositive();
     assertThat(estimated.path("total_tokens").isNull()).as("the row's tokens stay what the provider said").isTrue();
 
@@ -96,6 +96,18 @@ class GovernanceIT {
     JsonNode row = rowOf("t-unpriced");
     assertThat(row.path("cost_status").asText()).isEqualTo("unpriced");
     assertThat(row.path("cost_usd").isNull()).isTrue();
+  }
+
+  @Test
+  void streamWithoutStreamOptionsIsPricedFromUsageTheGatewayAskedForAndTheClientNeverSeesThatChunk()
+      throws Exception {
+    HttpResponse<String> answer = h.chat("{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[]}",
+        "x-portcullis-metadata", "{\"case\":\"t-asked\"}");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("[DONE]").doesNotContain("\"prompt_tokens\"");
+    JsonNode row = rowOf("t-asked");
+    assertThat(row.path("cost_status").asText()).isEqualTo("priced");
+    assertThat(row.path("total_tokens").asLong()).as("the provider's own count").isPositive();
   }
 
   @Test

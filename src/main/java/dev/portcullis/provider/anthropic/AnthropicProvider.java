@@ -12,7 +12,7 @@ public final class AnthropicProvider {
   public static final ProviderSpec SPEC = new ProviderSpec("anthropic", "https://api.anthropic.com/v1", "x-api-key",
       "", true, List.of(CredentialField.secret(CredentialField.API_KEY, true)),
       Map.of("anthropic-version", "anthropic_version", "anthropic-beta", "anthropic_beta"), CredentialCheck.NONE,
-      (vertx, clock) -> new AnthropicAdapter(clock));
+      (vertx, clock) -> new AnthropicAdapter(clock), false);
 
   private AnthropicProvider() {}
 }

@@ -24,7 +24,7 @@ public final class AzureOpenAiProvider {
               "an API version such as 2024-10-21")),
       Map.of("azure-resource-name", "resource_name", "azure-deployment-id", "deployment_id",
           "azure-api-version", "api_version", "azure-ad-token", "azure_ad_token"),
-      CredentialCheck.NONE, (vertx, clock) -> new AzureOpenAiAdapter());
+      CredentialCheck.NONE, (vertx, clock) -> new AzureOpenAiAdapter(), false);
 
   private AzureOpenAiProvider() {}
 }

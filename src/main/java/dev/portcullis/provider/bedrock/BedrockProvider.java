@@ -26,7 +26,7 @@ public final class BedrockProvider {
           "aws-region", BedrockCredentials.REGION,
           "aws-role-arn", BedrockCredentials.ROLE_ARN,
           "aws-external-id", "aws_external_id"),
-      BedrockProvider::checkKeyPairOrRole, (vertx, clock) -> new BedrockAdapter(clock));
+      BedrockProvider::checkKeyPairOrRole, (vertx, clock) -> new BedrockAdapter(clock), false);
 
   private BedrockProvider() {}
 

@@ -11,7 +11,7 @@ public final class CohereProvider {
 
   public static final ProviderSpec SPEC = new ProviderSpec("cohere", "https://api.cohere.com/v2", "Authorization",
       "Bearer ", true, List.of(CredentialField.secret(CredentialField.API_KEY, true)), Map.of(),
-      CredentialCheck.NONE, (vertx, clock) -> new CohereAdapter(clock));
+      CredentialCheck.NONE, (vertx, clock) -> new CohereAdapter(clock), false);
 
   private CohereProvider() {}
 }

@@ -12,7 +12,7 @@ public final class GeminiProvider {
   public static final ProviderSpec SPEC = new ProviderSpec("google",
       "https://generativelanguage.googleapis.com/v1beta", "x-goog-api-key", "", true,
       List.of(CredentialField.secret(CredentialField.API_KEY, true)), Map.of(), CredentialCheck.NONE,
-      (vertx, clock) -> new GeminiAdapter(clock));
+      (vertx, clock) -> new GeminiAdapter(clock), false);
 
   private GeminiProvider() {}
 }

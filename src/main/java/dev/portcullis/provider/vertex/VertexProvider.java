@@ -27,7 +27,7 @@ public final class VertexProvider {
           CredentialField.secret(ServiceAccountKey.FIELD, true)),
       Map.of("vertex-project-id", "vertex_project_id", "vertex-region", "vertex_region",
           "vertex-service-account-json", ServiceAccountKey.FIELD),
-      VertexProvider::checkServiceAccount, VertexAdapter::new);
+      VertexProvider::checkServiceAccount, VertexAdapter::new, false);
 
   private VertexProvider() {}
 
