@@ -1,11 +1,17 @@
 package dev.portcullis.keys;
 
+import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditEntry;
+import dev.portcullis.observe.AuditEvent;
 import dev.portcullis.observe.AuditQuery;
 import dev.portcullis.observe.AuditVerdict;
 import dev.portcullis.store.Page;
+import java.util.List;
 
-/** Reads the audit trail as a tenant may: entries of its workspaces only; and verifies the whole chain. */
+/**
+ * Reads the audit trail as a tenant may: entries of its workspaces only; verifies the whole chain; and records the
+ * admin actions whose state lives outside the store (a cache purge).
+ */
 public final class AuditService {
 
   private final TenancyStore store;
@@ -26,6 +32,12 @@ public final class AuditService {
       return store.audit.list(c, new AuditQuery(store.workspaces.subtreeIdsWithDeleted(c, workspaceId), action,
           objectId, beforeSeq, limit));
     });
+  }
+
+  /** Appends one entry for an action that changed nothing in the store. Blocking. */
+  public void record(AuditActor actor, AuditEvent event) {
+    store.change("record " + event.action(), actor, (c, now) -> new TenancyStore.Outcome<>(null, List.of(event),
+        List.of()));
   }
 
   /** Checks every entry of the chain, across all workspaces. */

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Governance {
 
+  /** The output a budget reserves for a request that sets no maximum, to a model whose output limit is unknown. */
+  static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
   private static final Logger LOG = LoggerFactory.getLogger(Governance.class);
 
   private final Database database;
@@ -120,20 +123,46 @@ public final class Governance {
   }
 
   /**
+   * What an answer from the cache saved: the usage it reports, at the price its provider would have charged; when the
+   * provider is chosen only by routing, at the model's lowest price in the catalog (the hit saved at least that).
+   * Null when no price is known.
+   */
+  public BigDecimal savedByHit(String workspaceId, String provider, String model, Consumption used) {
+    if (model == null) {
+      return null;
+    }
+    if (provider != null) {
+      Price p = price(workspaceId, provider, model);
+      return p == null ? null : p.cost(used);
+    }
+    BigDecimal least = null;
+    for (Price listed : catalog.everyProvider(model)) {
+      BigDecimal usd = price(workspaceId, listed.provider(), model).cost(used);
+      if (usd != null && (least == null || usd.compareTo(least) < 0)) {
+        least = usd;
+      }
+    }
+    return least;
+  }
+
+  /**
    * The most a request may cost, in millionths of a dollar: its input tokens (at most one per byte of the body) and
    * its maximum output, at its provider's price, or at the highest price of the model when the provider is not known
    * before routing; output at the reasoning price when that is dearer. 0 when no price is known.
+   *
+   * @param maxOutputTokens the request's own output maximum, or 0 when it sets none: then the model's output limit
+   *     from its price entry, else {@value #DEFAULT_MAX_OUTPUT_TOKENS}
    */
   public long worstCaseMicros(String workspaceId, String provider, String model, long inputTokens,
-      long outputTokens) {
+      long maxOutputTokens) {
     int in = clamp(inputTokens);
-    int out = clamp(outputTokens);
-    List<Consumption> worst = List.of(Consumption.tokens(in, 0, 0, out, 0), Consumption.tokens(in, 0, 0, out, out));
     Price known = price(workspaceId, provider, model);
     List<Price> candidates = known != null ? List.of(known) : model == null ? List.of() : catalog.everyProvider(model);
     long most = 0;
     for (Price p : candidates) {
-      for (Consumption c : worst) {
+      int out = clamp(maxOutputTokens > 0 ? maxOutputTokens
+          : p.maxOutputTokens() != null ? p.maxOutputTokens() : DEFAULT_MAX_OUTPUT_TOKENS);
+      for (Consumption c : List.of(Consumption.tokens(in, 0, 0, out, 0), Consumption.tokens(in, 0, 0, out, out))) {
         BigDecimal usd = p.cost(c);
         if (usd != null) {
           most = Math.max(most, Price.micros(usd));

@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * when the provider does not charge that way. A null {@code cachedInput} or {@code cacheWrite} is charged at
  * {@code input}, a null {@code reasoning} at {@code output}.
  *
+ * @param maxOutputTokens the most output tokens the model writes in one answer (its documented output limit), or
+ *     null when unknown: what a budget reserves for a request that sets no maximum of its own
  * @param asOf when the price was read from {@code source}
  * @param source the public page the price comes from
  */
@@ -23,6 +25,7 @@ public record Price(
     BigDecimal reasoning,
     BigDecimal perImage,
     BigDecimal perAudioSecond,
+    Integer maxOutputTokens,
     LocalDate asOf,
     String source) {
 

@@ -27,7 +27,7 @@ public final class PriceCatalog {
 
   /** The fields of one entry, in the order the admin API shows them. */
   public static final List<String> FIELDS = List.of("provider", "model", "input", "cached_input", "cache_write",
-      "output", "reasoning", "per_image", "per_audio_second", "as_of", "source");
+      "output", "reasoning", "per_image", "per_audio_second", "max_output_tokens", "as_of", "source");
   private static final List<String> AMOUNTS = FIELDS.subList(2, 9);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,8 +125,19 @@ public final class PriceCatalog {
         throw new IllegalArgumentException("as_of: '" + asOf + "' (expected: a date such as 2026-11-01)");
       }
     }
-    return new Price(p, m, amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6], date,
-        text(json, "source", false));
+    return new Price(p, m, amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6],
+        maxOutputTokens(json), date, text(json, "source", false));
+  }
+
+  private static Integer maxOutputTokens(JsonNode json) {
+    JsonNode v = json.get("max_output_tokens");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 1) {
+      throw new IllegalArgumentException("max_output_tokens: " + v + " (expected: a whole number of tokens, 1 or more)");
+    }
+    return v.intValue();
   }
 
   private static String text(JsonNode json, String field, boolean required) {

@@ -63,6 +63,7 @@ public final class PriceService {
     json.put("reasoning", p.reasoning());
     json.put("per_image", p.perImage());
     json.put("per_audio_second", p.perAudioSecond());
+    json.put("max_output_tokens", p.maxOutputTokens());
     json.put("as_of", p.asOf() == null ? null : p.asOf().toString());
     json.put("source", p.source());
     json.put("overridden", overridden);

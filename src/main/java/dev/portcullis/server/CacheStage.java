@@ -14,8 +14,12 @@ import dev.portcullis.cache.SemanticQuestion;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.model.ChatResponse;
 import dev.portcullis.routing.config.TargetNode;
+import dev.portcullis.model.Usage;
+import dev.portcullis.policy.Consumption;
+import dev.portcullis.routing.ModelAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,8 +112,21 @@ final class CacheStage implements Stage {
 
   private Future<Void> hit(Exchange call, CacheStatus status, ChatResponse answer) {
     status(call, status);
+    call.cacheSavedUsd = saved(call, answer);
     relay.answer(call, new Answer.Cached(answer, call.dialect.decode(call.body.bytes())));
     return Future.succeededFuture();
+  }
+
+  /** What the hit saved: the stored answer's usage at the price of the provider the request names, if any. */
+  private static BigDecimal saved(Exchange call, ChatResponse answer) {
+    Usage usage = answer.usage();
+    if (call.governance == null || usage == null) {
+      return null;
+    }
+    String provider = call.address instanceof ModelAddress.ViaProvider p ? p.provider().id() : null;
+    return call.governance.savedByHit(call.principal.workspaceId(), provider, call.address.model(),
+        Consumption.tokens(usage.promptTokens(), usage.cachedTokens(), usage.cacheCreationTokens(),
+            usage.completionTokens(), usage.reasoningTokens()));
   }
 
   private Future<Void> miss(Exchange call, Chain next, CacheStatus status, CacheWrite write) {

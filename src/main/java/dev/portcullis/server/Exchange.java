@@ -25,6 +25,7 @@ import dev.portcullis.time.GatewayClock;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -86,6 +87,8 @@ final class Exchange implements CallView {
   String answerBody;
   /** What the cache did for the call ({@code HIT}, {@code MISS}...), or null when the call never reached it. */
   String cacheStatus;
+  /** What a cache hit saved (the stored answer's usage at the provider's price), or null. */
+  BigDecimal cacheSavedUsd;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -216,7 +219,7 @@ final class Exchange implements CallView {
         .policy(policy == null ? List.of() : policy.ruleIds(), policyVerdict)
         .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
         .guardrails(guard == null ? null : guard.verdict(), guard == null ? null : guard.hookResults().toString())
-        .cache(cacheStatus, null)
+        .cache(cacheStatus, cacheSavedUsd)
         .build();
     listener.ended(this, record);
   }

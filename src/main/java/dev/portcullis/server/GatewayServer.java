@@ -153,6 +153,7 @@ public final class GatewayServer implements AutoCloseable {
           ? new MemoryCacheStore(config.cacheMaxBytes(), clock)
           : new RedisCacheStore(vertx, config.redisUrl()), new SemanticCache(config.cacheMaxBytes(), clock), changes);
       GatewayMetrics metrics = metrics(breakers, logWriter, connections, changes, cache);
+      Analytics analytics = new Analytics(database);
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
@@ -163,12 +164,12 @@ public final class GatewayServer implements AutoCloseable {
           new AdminApi(tenancy, authenticator,
               new LogsApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
               new LogsExportApi(new RequestLogRepository(database), tenancy.workspaces()::subtreeIds),
-              new AnalyticsApi(new Analytics(database), tenancy.workspaces()::subtreeIds, clock),
+              new AnalyticsApi(analytics, tenancy.workspaces()::subtreeIds, clock),
               new ConfigsApi(configService, tenancy.workspaces()),
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
-              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds, tenancy.audit(), analytics, clock)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
       KeyUsage usage = tenancy.keyUsage();

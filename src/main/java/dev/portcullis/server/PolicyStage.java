@@ -31,8 +31,6 @@ final class PolicyStage implements Stage {
 
   private static final Logger LOG = LoggerFactory.getLogger(PolicyStage.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The output a budget reserves for when the request sets no maximum. */
-  static final int DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
   private final Governance governance;
   private final PolicyService service;
@@ -110,13 +108,13 @@ final class PolicyStage implements Stage {
 
   /**
    * The most the call may cost: every byte of the body an input token (no tokenizer yields more), and the output
-   * its {@code max_tokens} (or {@code max_completion_tokens}, {@code max_output_tokens}) allows, else
-   * {@value #DEFAULT_MAX_OUTPUT_TOKENS}.
+   * its {@code max_tokens} (or {@code max_completion_tokens}, {@code max_output_tokens}) allows, else the model's
+   * own output limit ({@link Governance#worstCaseMicros}).
    */
   private long worstCase(Exchange call, PolicyFacts facts) {
     long input = call.body == null ? 0 : call.body.bytes().length();
     JsonNode body = facts.params();
-    long output = DEFAULT_MAX_OUTPUT_TOKENS;
+    long output = 0;
     for (String field : new String[] {"max_completion_tokens", "max_tokens", "max_output_tokens"}) {
       JsonNode v = body.path(field);
       if (v.canConvertToLong() && v.asLong() > 0) {

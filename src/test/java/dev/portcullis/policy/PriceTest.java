@@ -40,7 +40,7 @@ class PriceTest {
   @Test
   void reasoningTokensArePricedApartFromTheRestOfTheOutput() {
     Price o4 = new Price("openai", "test-reasoner", new BigDecimal("1"), null, null, new BigDecimal("4"),
-        new BigDecimal("8"), null, null, null, null);
+        new BigDecimal("8"), null, null, null, null, null);
     // 1,000 out, of which 600 reasoning: 400 × 4 + 600 × 8, per million; input 0
     assertThat(o4.cost(Consumption.tokens(0, null, null, 1_000, 600))).isEqualByComparingTo("0.0064");
   }

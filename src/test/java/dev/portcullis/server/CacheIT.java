@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -468,7 +469,12 @@ class CacheIT {
     assertThat(root.path("hits").asLong()).isEqualTo(1);
     assertThat(root.path("misses").asLong()).isEqualTo(2);
     assertThat(root.path("semantic_hits").asLong()).isZero();
-    assertThat(root.path("saved_usd").isNull()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> rootSavedUsd() > 0);
+    double logged = 0;
+    for (JsonNode row : JSON.readTree(h.admin(h.get("/admin/v1/logs")).body()).path("data")) {
+      logged += row.path("cache_saved_usd").asDouble();
+    }
+    assertThat(rootSavedUsd()).as("what the hit's log row says it saved").isCloseTo(logged, within(1e-12));
 
     HttpResponse<String> purged = h.admin(h.request("DELETE", "/admin/v1/cache?namespace=alpha", null));
     assertThat(purged.statusCode()).as(purged.body()).isEqualTo(200);
@@ -479,6 +485,16 @@ class CacheIT {
     assertThat(JSON.readTree(h.admin(h.request("DELETE", "/admin/v1/cache", null)).body()).path("purged").asLong())
         .isEqualTo(2);
     assertThat(status(cached(CHAT))).isEqualTo("MISS");
+    assertThat(JSON.readTree(h.admin(h.get("/admin/v1/audit?action=cache.purge")).body()).path("data").size())
+        .as("each purge on the audit trail").isEqualTo(2);
+  }
+
+  private double rootSavedUsd() throws Exception {
+    double most = 0;
+    for (JsonNode row : JSON.readTree(h.admin(h.get("/admin/v1/cache")).body()).path("data")) {
+      most = Math.max(most, row.path("saved_usd").asDouble());
+    }
+    return most;
   }
 
   private static List<JsonNode> openAiEvents(String body) throws Exception {

@@ -6,14 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.store.PostgresTestSchema;
+import dev.portcullis.testing.GatewayProcess;
 import dev.portcullis.testing.MutableClock;
 import dev.portcullis.testing.RedisServer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Limits that hold exactly across nodes: two gateways sharing one PostgreSQL and one Redis (a server of the test's
  * own, so that it can be stopped), each with its own counters in memory that they never share but through Redis.
- * Both run on one driven clock, mid-minute, so that no window turns during a test.
+ * Most tests run both in this JVM on one driven clock, mid-minute, so that no window turns during a test; one runs
+ * the second gateway as a process of its own.
  */
 class ClusterLimitsIT {
 
@@ -116,6 +123,57 @@ class ClusterLimitsIT {
     List<HttpResponse<String>> answers = burst(List.of(a, b), 256, CHAT);
     assertThat(count(answers, 200)).isEqualTo(100);
     assertThat(count(answers, 429)).isEqualTo(156);
+  }
+
+  /**
+   * The same limit with the second gateway in an operating-system process of its own: nothing shared but PostgreSQL
+   * and Redis. Both run on the real clock, so the burst starts early in a minute (it takes a few seconds) and no
+   * window turns during it.
+   */
+  @Test
+  void twoGatewayProcessesAdmitExactlyTheHundredRequestsOfOneLimit() throws Exception {
+    String[] upstream = new String[1];
+    GatewayHarness a = new GatewayHarness(dir, mock -> {
+      upstream[0] = mock.baseUrl();
+      return Map.of("PORTCULLIS_DATABASE_URL", schema.jdbcUrl(), "PORTCULLIS_REDIS_URL", redis.url());
+    }, Extensions.NONE);
+    nodes.add(a);
+    try (GatewayProcess b = GatewayProcess.start(dir, Map.of("PORTCULLIS_DATA_DIR", dir.toString(),
+            "PORTCULLIS_ADMIN_KEY", GatewayHarness.ADMIN_KEY, "PORTCULLIS_DATABASE_URL", schema.jdbcUrl(),
+            "PORTCULLIS_REDIS_URL", redis.url(), "PORTCULLIS_PROVIDER_OPENAI_API_KEY", "sk-test",
+            "PORTCULLIS_PROVIDER_OPENAI_BASE_URL", upstream[0], "PORTCULLIS_TRUSTED_HOSTS", "127.0.0.1"));
+        HttpClient client = HttpClient.newHttpClient()) {
+      admin(a, "POST", "/admin/v1/policies", """
+          {"name": "hundred a minute", "target": {"kind": "any"}, "action": "allow",
+           "limit": {"requests": 100, "per": "minute", "scope": "workspace"}}""");
+      await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> JSON.readTree(
+          client.send(toProcess(b, "/admin/v1/policies/explain", "{}"), HttpResponse.BodyHandlers.ofString()).body())
+          .path("limits").size() == 1);
+      while (LocalTime.now(ZoneOffset.UTC).getSecond() > 30) {
+        Thread.sleep(Duration.ofMillis(200));
+      }
+
+      ExecutorService clients = Executors.newFixedThreadPool(64);
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < 256; i++) {
+        sent.add(i % 2 == 0 ? clients.submit(() -> a.chat(CHAT))
+            : clients.submit(() -> client.send(toProcess(b, "/v1/chat/completions", CHAT),
+                HttpResponse.BodyHandlers.ofString())));
+      }
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (Future<HttpResponse<String>> f : sent) {
+        answers.add(f.get());
+      }
+      clients.shutdown();
+      assertThat(count(answers, 200)).isEqualTo(100);
+      assertThat(count(answers, 429)).isEqualTo(156);
+    }
+  }
+
+  private static HttpRequest toProcess(GatewayProcess gateway, String path, String body) {
+    return HttpRequest.newBuilder(URI.create(gateway.url(path))).header("content-type", "application/json")
+        .header("authorization", "Bearer " + GatewayHarness.ADMIN_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   @Test
