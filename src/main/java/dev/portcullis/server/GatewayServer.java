@@ -41,6 +41,7 @@ import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.LogRetention;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
+import dev.portcullis.policy.BudgetAlerts;
 import dev.portcullis.policy.Counters;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.Limits;
@@ -147,7 +148,8 @@ public final class GatewayServer implements AutoCloseable {
           new TargetAdmission(config.localProviders(), hostGuard));
       AuditTrail auditTrail = new AuditTrail();
       SavedConfigService configService = new SavedConfigService(database, auditTrail, changes, clock);
-      Governance governance = governance(config, database, vertx, changes, clock);
+      AlertService alerts = new AlertService(database, auditTrail, clock);
+      Governance governance = governance(config, database, vertx, changes, clock, alerts);
       PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
@@ -166,7 +168,6 @@ public final class GatewayServer implements AutoCloseable {
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
-      AlertService alerts = new AlertService(database, auditTrail, clock);
       AnomalySettingsService anomalySettings = new AnomalySettingsService(database, auditTrail, clock);
       AnomalyDetector anomalies = new AnomalyDetector(clock);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
@@ -240,13 +241,16 @@ public final class GatewayServer implements AutoCloseable {
    * loaded now and reloaded on every change.
    */
   private static Governance governance(GatewayConfig config, Database database, Vertx vertx, ChangeBus changes,
-      GatewayClock clock) {
+      GatewayClock clock, AlertService alerts) {
     PriceCatalog catalog = config.priceCatalog() == null ? PriceCatalog.bundled()
         : PriceCatalog.load(config.priceCatalog());
     Counters counters = config.redisUrl() == null ? new LocalCounters(clock::millis)
         : new RedisCounters(vertx, config.redisUrl());
     Governance governance = new Governance(database, catalog,
-        new Limits(counters, RedisFailureMode.of(config.limitsOnRedisFailure()))).follow(changes, vertx);
+        new Limits(counters, RedisFailureMode.of(config.limitsOnRedisFailure()), new BudgetAlerts(alert ->
+            vertx.executeBlocking(() -> alerts.raise(alert), false).onFailure(e ->
+                LOG.warn("could not record the budget alert of rule '{}': {}", alert.ruleName(), e.getMessage())))))
+        .follow(changes, vertx);
     governance.reload();
     return governance;
   }
