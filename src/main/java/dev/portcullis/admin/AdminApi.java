@@ -27,10 +27,14 @@ public final class AdminApi {
   private final PoliciesApi policies;
   private final PricesApi prices;
   private final CacheApi cache;
+  private final AlertsApi alerts;
+  private final WebhooksApi webhooks;
+  private final AnomalySettingsApi anomalySettings;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
-      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache) {
+      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache,
+      AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -46,6 +50,9 @@ public final class AdminApi {
     this.policies = policies;
     this.prices = prices;
     this.cache = cache;
+    this.alerts = alerts;
+    this.webhooks = webhooks;
+    this.anomalySettings = anomalySettings;
   }
 
   public void mount(Router router) {
@@ -65,5 +72,8 @@ public final class AdminApi {
     policies.mount(router);
     prices.mount(router);
     cache.mount(router);
+    alerts.mount(router);
+    webhooks.mount(router);
+    anomalySettings.mount(router);
   }
 }

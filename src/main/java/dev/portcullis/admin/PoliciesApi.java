@@ -5,7 +5,6 @@ import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.WorkspaceService;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.policy.Governance;
-import dev.portcullis.policy.PolicyAlert;
 import dev.portcullis.policy.PolicyExplainer;
 import dev.portcullis.policy.PolicyFacts;
 import dev.portcullis.policy.PolicyRule;
@@ -20,13 +19,12 @@ import java.util.Set;
 
 /**
  * {@code /admin/v1/policies}: policy rules with versions, and what they would decide about a request
- * ({@code /explain}); {@code /admin/v1/alerts}: what alert rules noticed.
+ * ({@code /explain}). What alert rules raise is listed by {@link AlertsApi}.
  */
 public final class PoliciesApi {
 
   private static final Set<String> EXPLAIN_FIELDS = Set.of("model", "provider", "metadata", "user", "path",
       "api_key_id", "virtual_key");
-  private static final int ALERTS_SHOWN = 200;
 
   private final PolicyService service;
   private final PolicyExplainer explainer;
@@ -48,7 +46,6 @@ public final class PoliciesApi {
     router.get("/admin/v1/policies/:id/versions").handler(this::versions);
     router.patch("/admin/v1/policies/:id").handler(this::update);
     router.delete("/admin/v1/policies/:id").handler(this::delete);
-    router.get("/admin/v1/alerts").handler(this::alerts);
   }
 
   private void create(RoutingContext ctx) {
@@ -102,12 +99,6 @@ public final class PoliciesApi {
     });
   }
 
-  private void alerts(RoutingContext ctx) {
-    String workspace = AdminAccess.workspace(ctx);
-    AdminJson.respond(ctx, 200, () -> AdminJson.list(service.alerts(workspaces.subtreeIds(workspace), ALERTS_SHOWN)
-        .stream().map(PoliciesApi::describe).toList()));
-  }
-
   /** What the rules in force would decide about the request described, and what its limits have left. */
   private void explain(RoutingContext ctx) {
     String workspace = AdminAccess.workspace(ctx);
@@ -151,11 +142,5 @@ public final class PoliciesApi {
     json.put("created_at", r.createdAt().toString());
     json.setAll(PolicyRuleParser.toJson(r));
     return json;
-  }
-
-  private static ObjectNode describe(PolicyAlert a) {
-    return AdminJson.MAPPER.createObjectNode().put("id", a.id()).put("object", "alert")
-        .put("at", a.at().toString()).put("workspace_id", a.workspaceId()).put("rule_id", a.ruleId())
-        .put("rule_name", a.ruleName()).put("request_id", a.requestId()).put("message", a.message());
   }
 }

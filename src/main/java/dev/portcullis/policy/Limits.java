@@ -29,9 +29,17 @@ public final class Limits {
   private final RedisFailureMode onFailure;
   private final AtomicLong storeFailures = new AtomicLong();
 
+  private final BudgetAlerts budgetAlerts;
+
   public Limits(Counters counters, RedisFailureMode onFailure) {
+    this(counters, onFailure, BudgetAlerts.NONE);
+  }
+
+  /** Limits whose budgets alert past their soft limit through {@code budgetAlerts}. */
+  public Limits(Counters counters, RedisFailureMode onFailure, BudgetAlerts budgetAlerts) {
     this.counters = counters;
     this.onFailure = onFailure;
+    this.budgetAlerts = budgetAlerts;
   }
 
   /**
@@ -83,6 +91,9 @@ public final class Limits {
         return Future.failedFuture(refusal(rule, admission.used(), resetsAt, now));
       }
       held.add(new Hold(rule, key, amount, admission.used(), resetsAt, expires));
+      if (limit.measure() == RuleLimit.Measure.DOLLARS) {
+        budgetAlerts.check(rule, facts, key, admission.used(), now);
+      }
       return next(rules, i + 1, facts, worstCase, held);
     });
   }

@@ -24,7 +24,8 @@ public final class PolicyRuleParser {
   /** The fields of a rule's body (besides {@code workspace_id}, which says where it is stored). */
   public static final List<String> FIELDS = List.of("name", "priority", "target", "action", "conditions", "limit",
       "log_content");
-  private static final List<String> LIMIT_FIELDS = List.of("requests", "tokens", "dollars", "per", "scope");
+  private static final List<String> LIMIT_FIELDS = List.of("requests", "tokens", "dollars", "per", "scope",
+      "soft_limit");
   private static final ConditionQueryParser CONDITIONS = new ConditionQueryParser(PolicyFacts.NAMED, "conditions");
 
   private PolicyRuleParser() {}
@@ -115,6 +116,9 @@ public final class PolicyRuleParser {
     }
     json.put("per", limit.per().wireName());
     json.put("scope", limit.scope().toString());
+    if (limit.softAmount() != null) {
+      json.put("soft_limit", limit.softAmount());
+    }
     return json;
   }
 
@@ -152,7 +156,8 @@ public final class PolicyRuleParser {
     }
     for (String field : (Iterable<String>) json::fieldNames) {
       if (!LIMIT_FIELDS.contains(field)) {
-        throw bad("limit." + field, "unknown field", "one of requests, tokens or dollars, with per and scope");
+        throw bad("limit." + field, "unknown field", "one of requests, tokens or dollars, with per, scope and "
+            + "soft_limit");
       }
     }
     RuleLimit.Measure measure = null;
@@ -180,7 +185,24 @@ public final class PolicyRuleParser {
     if (per == Period.NONE && measure != RuleLimit.Measure.DOLLARS) {
       throw bad("limit.per", "'none'", "minute, hour, day, week or month; only a dollar budget may never reset");
     }
-    return new RuleLimit(measure, amount, per, scope(json.get("scope")));
+    return new RuleLimit(measure, amount, per, scope(json.get("scope")), softLimit(json.get("soft_limit"), measure,
+        amount));
+  }
+
+  /** A budget's soft limit: dollars above 0 and below the budget. */
+  private static BigDecimal softLimit(JsonNode v, RuleLimit.Measure measure, BigDecimal amount) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (measure != RuleLimit.Measure.DOLLARS) {
+      throw bad("limit.soft_limit", describe(v), "no soft_limit on a " + measure.wireName() + " limit; only a dollar "
+          + "budget has one");
+    }
+    if (!v.isNumber() || v.decimalValue().signum() <= 0 || v.decimalValue().compareTo(amount) >= 0) {
+      throw bad("limit.soft_limit", describe(v), "an amount in USD above 0 and below the budget's " + amount
+          .toPlainString());
+    }
+    return v.decimalValue();
   }
 
   private static LimitScope scope(JsonNode json) {

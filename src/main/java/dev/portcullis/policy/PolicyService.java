@@ -34,7 +34,6 @@ public final class PolicyService {
   private final Clock clock;
   private final Governance governance;
   private final PolicyRepository repository = new PolicyRepository();
-  private final AlertRepository alerts = new AlertRepository();
 
   public PolicyService(Database database, AuditTrail audit, ChangeBus changes, Clock clock, Governance governance) {
     this.database = database;
@@ -191,19 +190,6 @@ public final class PolicyService {
     });
     governance.reload();
     changes.publish(Change.policy(workspaceId, null));
-  }
-
-  /** Writes what an alert rule noticed. Blocking. */
-  public void alert(PolicyAlert alert) {
-    database.inTransaction("record policy alert", c -> {
-      alerts.insert(c, alert);
-      return null;
-    });
-  }
-
-  /** The newest alerts of the given workspaces. */
-  public List<PolicyAlert> alerts(List<String> workspaceIds, int limit) {
-    return database.read("list policy alerts", c -> alerts.list(c, workspaceIds, limit));
   }
 
   private void changed(PolicyRule rule) {

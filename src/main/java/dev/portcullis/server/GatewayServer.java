@@ -1,6 +1,16 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.admin.AlertsApi;
+import dev.portcullis.admin.AnomalySettingsApi;
+import dev.portcullis.admin.WebhooksApi;
+import dev.portcullis.alert.AlertService;
+import dev.portcullis.alert.AnomalyDetector;
+import dev.portcullis.alert.AnomalySettingsService;
+import dev.portcullis.alert.AnomalyWatch;
+import dev.portcullis.alert.PolicyAlertCooldown;
+import dev.portcullis.alert.WebhookDispatcher;
+import dev.portcullis.alert.WebhookService;
 import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
@@ -31,6 +41,7 @@ import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.LogRetention;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
+import dev.portcullis.policy.BudgetAlerts;
 import dev.portcullis.policy.Counters;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.Limits;
@@ -137,7 +148,8 @@ public final class GatewayServer implements AutoCloseable {
           new TargetAdmission(config.localProviders(), hostGuard));
       AuditTrail auditTrail = new AuditTrail();
       SavedConfigService configService = new SavedConfigService(database, auditTrail, changes, clock);
-      Governance governance = governance(config, database, vertx, changes, clock);
+      AlertService alerts = new AlertService(database, auditTrail, clock);
+      Governance governance = governance(config, database, vertx, changes, clock, alerts);
       PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
       SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
@@ -157,6 +169,8 @@ public final class GatewayServer implements AutoCloseable {
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
+      AnomalySettingsService anomalySettings = new AnomalySettingsService(database, auditTrail, clock);
+      AnomalyDetector anomalies = new AnomalyDetector(clock);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
@@ -169,9 +183,13 @@ public final class GatewayServer implements AutoCloseable {
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
-              new CacheApi(cache, tenancy.workspaces()::subtreeIds, tenancy.audit(), analytics, clock)),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds, tenancy.audit(), analytics, clock),
+              new AlertsApi(alerts, tenancy.workspaces()::subtreeIds),
+              new WebhooksApi(new WebhookService(database, vault, hosts, auditTrail, clock), tenancy.workspaces()),
+              new AnomalySettingsApi(anomalySettings, tenancy.workspaces())),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
+          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, alerts,
+          new PolicyAlertCooldown(), anomalies, hostGuard);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -179,6 +197,9 @@ public final class GatewayServer implements AutoCloseable {
       LogRetention retention = new LogRetention(database, config.logRetentionDays(), config.bodyRetentionDays(), clock);
       vertx.setPeriodic(RETENTION_MS, id -> v.executeBlocking(retention::prune, false)
           .onFailure(e -> LOG.warn("could not prune the request log: {}", e.getMessage())));
+
+      new AnomalyWatch(anomalies, anomalySettings, alerts, clock).start(vertx);
+      new WebhookDispatcher(vertx, database, vault, hosts, clock).start();
 
       List<GatewayVerticle> verticles = new CopyOnWriteArrayList<>();
       int bind = config.port() == 0 ? -1 : config.port();
@@ -221,13 +242,16 @@ public final class GatewayServer implements AutoCloseable {
    * loaded now and reloaded on every change.
    */
   private static Governance governance(GatewayConfig config, Database database, Vertx vertx, ChangeBus changes,
-      GatewayClock clock) {
+      GatewayClock clock, AlertService alerts) {
     PriceCatalog catalog = config.priceCatalog() == null ? PriceCatalog.bundled()
         : PriceCatalog.load(config.priceCatalog());
     Counters counters = config.redisUrl() == null ? new LocalCounters(clock::millis)
         : new RedisCounters(vertx, config.redisUrl());
     Governance governance = new Governance(database, catalog,
-        new Limits(counters, RedisFailureMode.of(config.limitsOnRedisFailure()))).follow(changes, vertx);
+        new Limits(counters, RedisFailureMode.of(config.limitsOnRedisFailure()), new BudgetAlerts(alert ->
+            vertx.executeBlocking(() -> alerts.raise(alert), false).onFailure(e ->
+                LOG.warn("could not record the budget alert of rule '{}': {}", alert.ruleName(), e.getMessage())))))
+        .follow(changes, vertx);
     governance.reload();
     return governance;
   }

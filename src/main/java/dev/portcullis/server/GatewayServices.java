@@ -1,6 +1,9 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.alert.AlertService;
+import dev.portcullis.alert.AnomalyDetector;
+import dev.portcullis.alert.PolicyAlertCooldown;
 import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.config.GatewayConfig;
 import dev.portcullis.guard.GuardrailSource;
@@ -10,7 +13,6 @@ import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestListener;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
-import dev.portcullis.policy.PolicyService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
@@ -46,16 +48,18 @@ record GatewayServices(
     GatewayClock clock,
     Extensions extensions,
     Governance governance,
-    PolicyService policies,
+    AlertService alerts,
+    PolicyAlertCooldown policyAlertCooldown,
+    AnomalyDetector anomalies,
     CustomHostGuard hostGuard) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics
-   * record.
+   * record, the anomaly detectors count.
    */
   RequestListener listener() {
     List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, new LimitSettlement(governance.limits()),
-        logWriter, metrics));
+        logWriter, metrics, anomalies));
     all.addAll(extensions.listeners());
     return RequestListener.of(all);
   }

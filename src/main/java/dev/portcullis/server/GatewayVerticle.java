@@ -83,7 +83,7 @@ final class GatewayVerticle extends VerticleBase {
         new AuthenticateStage(services.authenticator()),
         new ReadBodyStage(services.bodies()),
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
-        new PolicyStage(services.governance(), services.policies(), vertx),
+        new PolicyStage(services.governance(), services.alerts(), services.policyAlertCooldown(), vertx),
         new InputGuardStage(new GuardRunner(client,
             url -> services.hostGuard().check(url, "webhookURL"), clock), services.guardrails()),
         new CacheStage(services.cache(), relay, vertx),

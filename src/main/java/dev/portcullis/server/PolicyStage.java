@@ -2,14 +2,17 @@ package dev.portcullis.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.alert.Alert;
+import dev.portcullis.alert.AlertKind;
+import dev.portcullis.alert.AlertService;
+import dev.portcullis.alert.AlertSeverity;
+import dev.portcullis.alert.PolicyAlertCooldown;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
-import dev.portcullis.policy.PolicyAlert;
 import dev.portcullis.policy.PolicyDecision;
 import dev.portcullis.policy.PolicyFacts;
 import dev.portcullis.policy.PolicyRule;
-import dev.portcullis.policy.PolicyService;
 import dev.portcullis.policy.PolicySnapshot;
 import dev.portcullis.policy.RuleLimit;
 import dev.portcullis.routing.ModelAddress;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Policy: the rules of the caller's workspace and its ancestors decide whether the call may go on (403
- * {@code policy_denied} when not), alert rules write their alerts, and the limits of the matching allow rules are
+ * {@code policy_denied} when not), alert rules raise their alerts (one per rule a minute, {@link PolicyAlertCooldown}), and the limits of the matching allow rules are
  * reserved (429 when one is spent); the reservation is settled when the call ends ({@link LimitSettlement}). A
  * workspace with no rule in its chain and no deny-by-default passes straight through.
  */
@@ -33,12 +36,14 @@ final class PolicyStage implements Stage {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Governance governance;
-  private final PolicyService service;
+  private final AlertService alerts;
+  private final PolicyAlertCooldown cooldown;
   private final Vertx vertx;
 
-  PolicyStage(Governance governance, PolicyService service, Vertx vertx) {
+  PolicyStage(Governance governance, AlertService alerts, PolicyAlertCooldown cooldown, Vertx vertx) {
     this.governance = governance;
-    this.service = service;
+    this.alerts = alerts;
+    this.cooldown = cooldown;
     this.vertx = vertx;
   }
 
@@ -127,13 +132,15 @@ final class PolicyStage implements Stage {
 
   private void alerts(Exchange call, PolicyDecision decision, Instant now) {
     for (PolicyRule rule : decision.alerts()) {
-      PolicyAlert alert = new PolicyAlert("alr-" + RequestIds.next(), now, call.principal.workspaceId(), rule.id(),
-          rule.name(), call.id, "request " + call.id + " to " + call.request.path() + " for model '"
-              + call.address.model() + "' matched alert rule '" + rule.name() + "' (" + rule.target() + ")");
-      vertx.executeBlocking(() -> {
-        service.alert(alert);
-        return null;
-      }, false).onFailure(e -> LOG.warn("could not record the alert of rule '{}': {}", rule.name(), e.getMessage()));
+      if (!cooldown.admit(rule.id(), now)) {
+        continue;
+      }
+      Alert alert = Alert.raise(AlertKind.POLICY, rule.id(), rule.name(), AlertSeverity.WARNING, "request " + call.id
+          + " to " + call.request.path() + " for model '" + call.address.model() + "' matched alert rule '"
+          + rule.name() + "' (" + rule.target() + ")", call.principal.workspaceId(), call.principal.keyId(), call.id,
+          null, now);
+      vertx.executeBlocking(() -> alerts.raise(alert), false)
+          .onFailure(e -> LOG.warn("could not record the alert of rule '{}': {}", rule.name(), e.getMessage()));
     }
   }
 

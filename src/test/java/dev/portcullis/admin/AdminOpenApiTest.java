@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.portcullis.alert.AlertService;
+import dev.portcullis.alert.AnomalySettingsService;
+import dev.portcullis.alert.WebhookService;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.time.GatewayClock;
@@ -70,7 +73,13 @@ class AdminOpenApiTest {
               governance)), policies,
           new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()),
               new SemanticCache(1 << 20, GatewayClock.system()), new LocalChangeBus()),
-              tenancy.workspaces()::subtreeIds, tenancy.audit(), new Analytics(database), Clock.systemUTC()))
+              tenancy.workspaces()::subtreeIds, tenancy.audit(), new Analytics(database), Clock.systemUTC()),
+          new AlertsApi(new AlertService(database, new AuditTrail(), Clock.systemUTC()),
+              tenancy.workspaces()::subtreeIds),
+          new WebhooksApi(new WebhookService(database, new Vault(new byte[32]), HostPolicy.forThisHost(List.of()),
+              new AuditTrail(), Clock.systemUTC()), tenancy.workspaces()),
+          new AnomalySettingsApi(new AnomalySettingsService(database, new AuditTrail(), Clock.systemUTC()),
+              tenancy.workspaces()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

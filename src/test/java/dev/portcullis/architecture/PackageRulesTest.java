@@ -65,4 +65,12 @@ class PackageRulesTest {
         .should().dependOnClassesThat().resideInAPackage("dev.portcullis.routing..")
         .check(main);
   }
+
+  @Test
+  void alertsKnowNeitherServerNorAdminNorPolicyNorRouting() {
+    noClasses().that().resideInAPackage("dev.portcullis.alert..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.server..", "dev.portcullis.admin..",
+            "dev.portcullis.policy..", "dev.portcullis.routing..", "dev.portcullis.api..")
+        .check(main);
+  }
 }

@@ -177,4 +177,33 @@ class LimitsTest {
   private long spent(PolicyRule rule) {
     return counters.read(Limits.key(rule, facts("k", NOW), NOW)).result();
   }
+
+  @Test
+  void aBudgetPassingItsSoftLimitAlertsOncePerPeriod() throws Exception {
+    List<dev.portcullis.alert.Alert> raised = new ArrayList<>();
+    Limits alerting = new Limits(counters, RedisFailureMode.DEFAULT, new BudgetAlerts(raised::add));
+    PolicyRule budget = rule("team", "{\"dollars\": 1, \"per\": \"day\", \"scope\": \"workspace\", "
+        + "\"soft_limit\": 0.5}");
+    Instant tomorrow = NOW.plus(java.time.Duration.ofDays(1));
+
+    alerting.reserve(List.of(budget), facts("k", NOW), 400_000);
+    alerting.reserve(List.of(budget), facts("k", NOW), 200_000);
+    alerting.reserve(List.of(budget), facts("k", NOW), 200_000);
+    alerting.reserve(List.of(budget), facts("k", tomorrow), 600_000);
+
+    assertThat(raised).hasSize(2).allSatisfy(a -> {
+      assertThat(a.kind()).isEqualTo(dev.portcullis.alert.AlertKind.BUDGET);
+      assertThat(a.ruleName()).isEqualTo("team");
+    });
+    assertThat(raised.getFirst().summary()).isEqualTo("budget of $1 per day for policy 'team' passed its soft limit "
+        + "of $0.5: $0.6000 spent or reserved (workspace)");
+    assertThat(raised.get(1).createdAt()).isEqualTo(tomorrow);
+  }
+
+  @Test
+  void aSoftLimitAtOrAboveTheBudgetIsRefusedNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rule("x", "{\"dollars\": 1, \"per\": \"day\", "
+        + "\"soft_limit\": 1}")).hasMessage("limit.soft_limit: 1 (expected: an amount in USD above 0 and below the "
+        + "budget's 1)");
+  }
 }

@@ -235,6 +235,93 @@ class GovernanceIT {
         .size() == 1);
     JsonNode alert = json(h.admin(h.get("/admin/v1/alerts"))).path("data").get(0);
     assertThat(alert.path("rule_name").asText()).isEqualTo("watch gpt-4o");
+    assertThat(alert.path("kind").asText()).isEqualTo("policy");
+    assertThat(alert.path("severity").asText()).isEqualTo("warning");
+    assertThat(alert.path("created_at").asText()).isEqualTo("2026-12-09T14:30:20Z");
+    assertThat(alert.path("acknowledged_at").isNull()).isTrue();
+  }
+
+  @Test
+  void alertRuleAlertsOncePerMinuteNotOncePerMatchingRequest() throws Exception {
+    post("/admin/v1/policies", """
+        {"name": "watch gpt-4o", "target": {"kind": "llm_model", "model": "gpt-4o"}, "action": "alert"}""");
+    for (int i = 0; i < 3; i++) {
+      assertThat(h.chat(GPT4O).statusCode()).isEqualTo(200);
+    }
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(h.chat(GPT4O).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> json(h.admin(h.get("/admin/v1/alerts?kind=policy")))
+        .path("data").size() == 2);
+  }
+
+  @Test
+  void acknowledgingAnAlertAnswersItAcknowledgedAndAuditsIt() throws Exception {
+    post("/admin/v1/policies", """
+        {"name": "watch gpt-4o", "target": {"kind": "llm_model", "model": "gpt-4o"}, "action": "alert"}""");
+    h.chat(GPT4O);
+    await().atMost(Duration.ofSeconds(10)).until(() -> json(h.admin(h.get("/admin/v1/alerts?open=true")))
+        .path("data").size() == 1);
+    String id = json(h.admin(h.get("/admin/v1/alerts"))).path("data").get(0).path("id").asText();
+
+    JsonNode acknowledged = post("/admin/v1/alerts/" + id + "/ack", "{}");
+
+    assertThat(acknowledged.path("id").asText()).isEqualTo(id);
+    assertThat(acknowledged.path("acknowledged_at").asText()).isEqualTo("2026-12-09T14:30:20Z");
+    assertThat(json(h.admin(h.get("/admin/v1/alerts?open=true"))).path("data")).isEmpty();
+    assertThat(json(h.admin(h.get("/admin/v1/audit"))).path("data").findValuesAsText("action"))
+        .contains("alert.acknowledge");
+  }
+
+  @Test
+  void acknowledgingAnUnknownAlertIs404NamingIt() throws Exception {
+    HttpResponse<String> r = h.admin(h.post("/admin/v1/alerts/alr-nope/ack", "{}"));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(json(r).path("error").path("message").asText()).isEqualTo("alert 'alr-nope' does not exist");
+  }
+
+  @Test
+  void aViewerKeyMayListAlertsButNotAcknowledgeThem() throws Exception {
+    String viewer = post("/admin/v1/api-keys", "{\"name\":\"watcher\",\"role\":\"viewer\"}").path("key").asText();
+    HttpResponse<String> listed = h.send(h.get("/admin/v1/alerts").header("Authorization", "Bearer " + viewer));
+    HttpResponse<String> refused = h.send(h.post("/admin/v1/alerts/alr-x/ack", "{}")
+        .header("Authorization", "Bearer " + viewer));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void webhookAtTheCloudMetadataAddressIsRefusedWithA400NamingIt() throws Exception {
+    HttpResponse<String> r = h.admin(h.post("/admin/v1/webhooks", """
+        {"url": "http://169.254.169.254/latest/meta-data/", "secret": "0123456789abcdef0"}"""));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(json(r).path("error").path("message").asText())
+        .startsWith("url: 'http://169.254.169.254/latest/meta-data/' resolves to 169.254.169.254");
+  }
+
+  @Test
+  void aWebhookNeverShowsItsSecretBack() throws Exception {
+    HttpResponse<String> created = h.admin(h.post("/admin/v1/webhooks", """
+        {"url": "https://93.184.215.14/portcullis", "events": ["alert.anomaly"], "secret": "0123456789abcdef0"}"""));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String listed = h.admin(h.get("/admin/v1/webhooks")).body();
+    assertThat(created.body() + listed).doesNotContain("0123456789abcdef0");
+    assertThat(json(created).path("events").get(0).asText()).isEqualTo("alert.anomaly");
+    assertThat(json(created).path("format").asText()).isEqualTo("json");
+  }
+
+  @Test
+  void anomalySettingsAreReadAndChangedPerWorkspace() throws Exception {
+    HttpResponse<String> changed = h.admin(h.request("PUT", "/admin/v1/workspaces/default/anomaly-settings",
+        "{\"cost_spike_ratio\": 5}"));
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    JsonNode read = json(h.admin(h.get("/admin/v1/workspaces/default/anomaly-settings")));
+    assertThat(read.path("cost_spike_ratio").asDouble()).isEqualTo(5.0);
+    assertThat(read.path("min_requests").asInt()).isEqualTo(10);
+    HttpResponse<String> bad = h.admin(h.request("PUT", "/admin/v1/workspaces/default/anomaly-settings",
+        "{\"cost_spike_ratio\": 0.5}"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).path("error").path("message").asText())
+        .isEqualTo("cost_spike_ratio: 0.5 (expected: a number 1.1..1000.0)");
   }
 
   @Test
