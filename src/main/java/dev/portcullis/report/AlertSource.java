@@ -1,0 +1,21 @@
+package dev.portcullis.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where reports read alerts from. Today that is {@code policy_alerts} ({@link PolicyAlertSource}); when alerts move
+ * to a general table with kinds, severities and acknowledgements, a new source takes its place here and nothing
+ * else in the reports changes.
+ */
+public interface AlertSource {
+
+  /** The alerts of the workspaces raised in the period, newest first, at most {@code limit}. */
+  List<ReportedAlert> alerts(Connection c, Collection<String> workspaceIds, ReportPeriod period, int limit)
+      throws SQLException;
+
+  /** How many alerts of the workspaces were raised in the period. */
+  long count(Connection c, Collection<String> workspaceIds, ReportPeriod period) throws SQLException;
+}
