@@ -3,6 +3,7 @@ package dev.portcullis.admin;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.policy.PolicyService;
+import dev.portcullis.report.Reports;
 import io.vertx.ext.web.Router;
 
 /**
@@ -27,10 +28,12 @@ public final class AdminApi {
   private final PoliciesApi policies;
   private final PricesApi prices;
   private final CacheApi cache;
+  private final ReportsApi reports;
+  private final AiSystemsApi aiSystems;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
-      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache) {
+      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache, Reports reportService) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -46,6 +49,8 @@ public final class AdminApi {
     this.policies = policies;
     this.prices = prices;
     this.cache = cache;
+    this.reports = new ReportsApi(reportService);
+    this.aiSystems = new AiSystemsApi(reportService.aiSystems(), tenancy.workspaces());
   }
 
   public void mount(Router router) {
@@ -65,5 +70,7 @@ public final class AdminApi {
     policies.mount(router);
     prices.mount(router);
     cache.mount(router);
+    reports.mount(router);
+    aiSystems.mount(router);
   }
 }

@@ -36,6 +36,7 @@ import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.Limits;
 import dev.portcullis.policy.LocalCounters;
 import dev.portcullis.policy.PolicyService;
+import dev.portcullis.report.Reports;
 import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisCounters;
@@ -168,7 +169,8 @@ public final class GatewayServer implements AutoCloseable {
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
-              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds),
+              new Reports(database, tenancy.workspaces(), config, clock)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
       KeyUsage usage = tenancy.keyUsage();

@@ -65,4 +65,13 @@ class PackageRulesTest {
         .should().dependOnClassesThat().resideInAPackage("dev.portcullis.routing..")
         .check(main);
   }
+
+  @Test
+  void reportsReadTheStoresButKnowNoneOfTheSurfacesThatServeThem() {
+    noClasses().that().resideInAPackage("dev.portcullis.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.admin..", "dev.portcullis.cli..",
+            "dev.portcullis.server..", "dev.portcullis.ui..", "dev.portcullis.api..", "dev.portcullis.routing..",
+            "dev.portcullis.provider..")
+        .check(main);
+  }
 }
