@@ -3,6 +3,7 @@ package dev.portcullis.admin;
 import dev.portcullis.keys.Authenticator;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.policy.PolicyService;
+import dev.portcullis.report.Reports;
 import io.vertx.ext.web.Router;
 
 /**
@@ -27,6 +28,8 @@ public final class AdminApi {
   private final PoliciesApi policies;
   private final PricesApi prices;
   private final CacheApi cache;
+  private final ReportsApi reports;
+  private final AiSystemsApi aiSystems;
   private final AlertsApi alerts;
   private final WebhooksApi webhooks;
   private final AnomalySettingsApi anomalySettings;
@@ -34,7 +37,7 @@ public final class AdminApi {
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
       PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache,
-      AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings) {
+      AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings, Reports reportService) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -53,6 +56,8 @@ public final class AdminApi {
     this.alerts = alerts;
     this.webhooks = webhooks;
     this.anomalySettings = anomalySettings;
+    this.reports = new ReportsApi(reportService);
+    this.aiSystems = new AiSystemsApi(reportService.aiSystems(), tenancy.workspaces());
   }
 
   public void mount(Router router) {
@@ -75,5 +80,7 @@ public final class AdminApi {
     alerts.mount(router);
     webhooks.mount(router);
     anomalySettings.mount(router);
+    reports.mount(router);
+    aiSystems.mount(router);
   }
 }

@@ -139,7 +139,8 @@ public final class ConfigLoader {
         pathOrNull(s.string("price_catalog", "PORTCULLIS_PRICE_CATALOG", null)), limitsOnRedisFailure,
         (int) s.integer("log_retention_days", "PORTCULLIS_LOG_RETENTION_DAYS", 30, 1, 36_500),
         (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500),
-        s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE));
+        s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE),
+        s.string("organisation_name", "PORTCULLIS_ORGANISATION_NAME", "Portcullis"));
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param logRetentionDays the days of request log a workspace without its own {@code log_retention_days} keeps
  * @param bodyRetentionDays the days request bodies kept by a policy stay
  * @param cacheMaxBytes the most bytes of cached answers kept in process (without Redis)
+ * @param organisationName the organisation reports are made for (their cover names it)
  */
 public record GatewayConfig(
     String host,
@@ -62,7 +63,8 @@ public record GatewayConfig(
     String limitsOnRedisFailure,
     int logRetentionDays,
     int bodyRetentionDays,
-    long cacheMaxBytes) {
+    long cacheMaxBytes,
+    String organisationName) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -99,6 +101,6 @@ public record GatewayConfig(
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
         + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
         + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + ", logRetentionDays=" + logRetentionDays
-        + ", bodyRetentionDays=" + bodyRetentionDays + "]";
+        + ", bodyRetentionDays=" + bodyRetentionDays + ", organisationName=" + organisationName + "]";
   }
 }

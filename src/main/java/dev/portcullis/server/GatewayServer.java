@@ -47,6 +47,7 @@ import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.Limits;
 import dev.portcullis.policy.LocalCounters;
 import dev.portcullis.policy.PolicyService;
+import dev.portcullis.report.Reports;
 import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisCounters;
@@ -186,7 +187,8 @@ public final class GatewayServer implements AutoCloseable {
               new CacheApi(cache, tenancy.workspaces()::subtreeIds, tenancy.audit(), analytics, clock),
               new AlertsApi(alerts, tenancy.workspaces()::subtreeIds),
               new WebhooksApi(new WebhookService(database, vault, hosts, auditTrail, clock), tenancy.workspaces()),
-              new AnomalySettingsApi(anomalySettings, tenancy.workspaces())),
+              new AnomalySettingsApi(anomalySettings, tenancy.workspaces()),
+              new Reports(database, tenancy.workspaces(), config, clock)),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, alerts,
           new PolicyAlertCooldown(), anomalies, hostGuard);

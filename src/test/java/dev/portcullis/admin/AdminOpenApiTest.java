@@ -7,10 +7,12 @@ import dev.portcullis.cache.MemoryCacheStore;
 import dev.portcullis.cache.ResponseCache;
 import dev.portcullis.cache.SemanticCache;
 import dev.portcullis.cluster.LocalChangeBus;
+import dev.portcullis.config.ConfigLoader;
 import dev.portcullis.guard.saved.SavedGuardrailService;
 import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
+import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.analytics.Analytics;
 import dev.portcullis.policy.Governance;
@@ -20,7 +22,12 @@ import dev.portcullis.policy.PolicyService;
 import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisFailureMode;
+import dev.portcullis.report.Reports;
+import dev.portcullis.routing.config.BreakerRegistry;
+import dev.portcullis.routing.config.BreakerSettings;
+import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.store.Database;
+import dev.portcullis.time.GatewayClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -29,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import dev.portcullis.alert.AlertService;
@@ -79,7 +87,8 @@ class AdminOpenApiTest {
           new WebhooksApi(new WebhookService(database, new Vault(new byte[32]), HostPolicy.forThisHost(List.of()),
               new AuditTrail(), Clock.systemUTC()), tenancy.workspaces()),
           new AnomalySettingsApi(new AnomalySettingsService(database, new AuditTrail(), Clock.systemUTC()),
-              tenancy.workspaces()))
+              tenancy.workspaces()),
+          new Reports(database, tenancy.workspaces(), new ConfigLoader(Map.of()).resolve(null), Clock.systemUTC()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -73,4 +73,13 @@ class PackageRulesTest {
             "dev.portcullis.policy..", "dev.portcullis.routing..", "dev.portcullis.api..")
         .check(main);
   }
+
+  @Test
+  void reportsReadTheStoresButKnowNoneOfTheSurfacesThatServeThem() {
+    noClasses().that().resideInAPackage("dev.portcullis.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.admin..", "dev.portcullis.cli..",
+            "dev.portcullis.server..", "dev.portcullis.ui..", "dev.portcullis.api..", "dev.portcullis.routing..",
+            "dev.portcullis.provider..")
+        .check(main);
+  }
 }
