@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import dev.portcullis.admin.AdminApi;
+import dev.portcullis.admin.SessionCookies;
 import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
@@ -62,6 +63,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import dev.portcullis.time.GatewayClock;
+import dev.portcullis.ui.Dashboard;
 import java.net.BindException;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +158,7 @@ public final class GatewayServer implements AutoCloseable {
       metrics.counter("portcullis_limit_store_failures", "Times the limit counters (Redis) could not be reached; "
           + "limits then fail open or closed as PORTCULLIS_LIMITS_ON_REDIS_FAILURE says", governance.limits(),
           Limits::storeFailures);
+      SessionCookies sessions = new SessionCookies(vault.derivedSecret("portcullis dashboard sessions"), clock);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
@@ -168,9 +171,10 @@ public final class GatewayServer implements AutoCloseable {
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
-              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds), sessions),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
+          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard,
+          new Dashboard(sessions, authenticator, clock));
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

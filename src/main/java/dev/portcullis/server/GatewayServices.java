@@ -21,6 +21,7 @@ import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import dev.portcullis.time.GatewayClock;
+import dev.portcullis.ui.Dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,8 @@ record GatewayServices(
     Extensions extensions,
     Governance governance,
     PolicyService policies,
-    CustomHostGuard hostGuard) {
+    CustomHostGuard hostGuard,
+    Dashboard dashboard) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics

@@ -70,7 +70,7 @@ class AdminOpenApiTest {
               governance)), policies,
           new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()),
               new SemanticCache(1 << 20, GatewayClock.system()), new LocalChangeBus()),
-              tenancy.workspaces()::subtreeIds))
+              tenancy.workspaces()::subtreeIds), new SessionCookies(new byte[32], Clock.systemUTC()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();
