@@ -65,4 +65,21 @@ class PackageRulesTest {
         .should().dependOnClassesThat().resideInAPackage("dev.portcullis.routing..")
         .check(main);
   }
+
+  @Test
+  void theDashboardStaysAboveTheRequestPath() {
+    noClasses().that().resideInAPackage("dev.portcullis.ui..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.server..", "dev.portcullis.api..",
+            "dev.portcullis.provider..", "dev.portcullis.wire..", "dev.portcullis.mock..", "dev.portcullis.cli..")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheServerTheCliAndTheEntryPointKnowTheDashboard() {
+    noClasses().that().resideOutsideOfPackages("dev.portcullis.ui..", "dev.portcullis.server..",
+            "dev.portcullis.cli..")
+        .and().doNotHaveFullyQualifiedName("dev.portcullis.Portcullis")
+        .should().dependOnClassesThat().resideInAPackage("dev.portcullis.ui..")
+        .check(main);
+  }
 }
