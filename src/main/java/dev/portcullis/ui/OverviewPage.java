@@ -1,7 +1,9 @@
 package dev.portcullis.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ final class OverviewPage implements Page {
 
   /** The periods offered, and the bucket their charts use. */
   private static final Map<String, Duration> PERIODS = periods();
+  /** How many of the newest requests of the period the top metadata values are counted over. */
+  static final int METADATA_SAMPLE = 1000;
 
   @Override
   public String title() {
@@ -46,7 +50,8 @@ final class OverviewPage implements Page {
     Future<JsonNode> users = admin.get("/admin/v1/analytics/groups" + query + "&group_by=user");
     Future<JsonNode> metadata = metadataKey.isEmpty()
         ? Future.succeededFuture(JsonNodeFactory.instance.objectNode())
-        : admin.get("/admin/v1/analytics/groups" + query + "&group_by=metadata." + QueryText.encode(metadataKey));
+        : admin.get("/admin/v1/logs" + query + "&limit=" + METADATA_SAMPLE).map(rows -> metadataGroups(rows,
+            metadataKey));
     Future<JsonNode> alerts = admin.get("/admin/v1/alerts");
     return Future.all(List.of(summary, series, models, keys, users, metadata, alerts)).map(all -> {
       Map<String, Object> params = new LinkedHashMap<>();
@@ -60,8 +65,29 @@ final class OverviewPage implements Page {
       params.put("users", top(users.result()));
       params.put("metadata", top(metadata.result()));
       params.put("alerts", alerts.result().path("data"));
+      params.put("metadataSample", METADATA_SAMPLE);
       return call.render("overview", params);
     });
+  }
+
+  /**
+   * Requests and cost per value of metadata key {@code key} among the rows listed, as the analytics API groups them.
+   * Metadata is not in the rollups, so grouping a whole period by it reads every row (seconds over a million); the
+   * overview counts the newest {@value #METADATA_SAMPLE} requests of the period instead, and says so.
+   */
+  private static JsonNode metadataGroups(JsonNode rows, String key) {
+    Map<String, long[]> requests = new LinkedHashMap<>();
+    Map<String, Double> cost = new LinkedHashMap<>();
+    for (JsonNode row : rows.path("data")) {
+      String value = row.path("metadata").path(key).asText(null);
+      requests.computeIfAbsent(value == null ? "(none)" : value, v -> new long[1])[0]++;
+      cost.merge(value == null ? "(none)" : value, row.path("cost_usd").asDouble(0), Double::sum);
+    }
+    ObjectNode groups = JsonNodeFactory.instance.objectNode();
+    ArrayNode data = groups.putArray("data");
+    requests.forEach((value, count) -> data.addObject().put("value", value).put("requests", count[0])
+        .put("cost_usd", cost.get(value)));
+    return groups;
   }
 
   /** The ten groups with the most requests (the API lists every group). */

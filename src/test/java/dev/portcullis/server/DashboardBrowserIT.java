@@ -140,7 +140,7 @@ class DashboardBrowserIT {
     browser.get(h.url("/dashboard/audit"));
     assertThat(browser.findElement(By.tagName("table")).getText()).contains("api_key");
     browser.findElement(By.id("verify-chain")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-result"), "\"valid\" : true"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-result"), "\"valid\": true"));
     screenshot("audit-verified");
   }
 
