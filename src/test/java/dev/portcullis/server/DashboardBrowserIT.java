@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -56,7 +57,9 @@ class DashboardBrowserIT {
         "--disable-sync", "--no-first-run", "--window-size=1280,900");
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .build(), options);
+    // htmx swaps regions in place: an element found just before a swap goes stale, so a wait looks again.
     wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterEach
