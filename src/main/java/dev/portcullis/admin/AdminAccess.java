@@ -15,7 +15,9 @@ import dev.portcullis.keys.WorkspaceService;
 import dev.portcullis.observe.AuditActor;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +25,10 @@ import java.util.Set;
  * {@code admin}. The principal is left in the context under {@code "principal"}, and the workspace the call is about
  * under {@code "workspaceId"}: the caller's own, or the {@code workspace_id} query parameter when it names one in the
  * caller's reach (anything else is answered 404, as for a workspace that does not exist).
+ *
+ * <p>A call without a gateway key may instead carry a dashboard session cookie ({@link SessionCookies}) together with
+ * the session's CSRF token in {@code X-CSRF-Token}: the session's key is then re-checked and the call goes on with the
+ * same scope and reach checks as that key would get. So the dashboard changes nothing by a way of its own.
  */
 public final class AdminAccess implements Handler<RoutingContext> {
 
@@ -33,9 +39,11 @@ public final class AdminAccess implements Handler<RoutingContext> {
   private final WorkspaceService workspaces;
   private final ApiKeyService apiKeys;
   private final UserService users;
+  private final SessionCookies sessions;
 
-  public AdminAccess(Authenticator authenticator, Tenancy tenancy) {
+  public AdminAccess(Authenticator authenticator, Tenancy tenancy, SessionCookies sessions) {
     this.authenticator = authenticator;
+    this.sessions = sessions;
     this.workspaces = tenancy.workspaces();
     this.apiKeys = tenancy.apiKeys();
     this.users = tenancy.users();
@@ -50,7 +58,10 @@ public final class AdminAccess implements Handler<RoutingContext> {
       ctx.fail(e);
       return;
     }
-    authenticator.authenticate(h.gatewayKey(), null).compose(p -> {
+    Cookie cookie = ctx.request().getCookie(SessionCookies.COOKIE);
+    Future<Principal> caller = h.gatewayKey() == null && cookie != null ? fromSession(ctx, cookie.getValue())
+        : authenticator.authenticate(h.gatewayKey(), null);
+    caller.compose(p -> {
       boolean read = ctx.request().method().name().equals("GET");
       if (!p.has(Scope.ADMIN) && !(read && p.has(Scope.READ_ONLY))) {
         return ctx.vertx().<Target>executeBlocking(() -> {
@@ -69,6 +80,19 @@ public final class AdminAccess implements Handler<RoutingContext> {
       ctx.put(WORKSPACE_ID, target.workspaceId());
       ctx.next();
     }).onFailure(ctx::fail);
+  }
+
+  private Future<Principal> fromSession(RoutingContext ctx, String cookie) {
+    Optional<DashboardSession> session = sessions.read(cookie);
+    if (session.isEmpty()) {
+      return Future.failedFuture(GatewayException.unauthorized("dashboard session is not valid or has ended "
+          + "(expected: sign in again at /dashboard, or a gateway API key)"));
+    }
+    if (!sessions.csrfMatches(session.get(), ctx.request().getHeader(SessionCookies.CSRF_HEADER))) {
+      return Future.failedFuture(GatewayException.forbidden("a call made with a dashboard session lacks its CSRF "
+          + "token (expected: the '" + SessionCookies.CSRF_HEADER + "' header of the session's pages)"));
+    }
+    return authenticator.authenticateKeyId(session.get().keyId(), null);
   }
 
   private record Target(Principal principal, String workspaceId) {}

@@ -37,8 +37,9 @@ public final class AdminApi {
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
       PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache,
-      AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings, Reports reportService) {
-    this.access = new AdminAccess(authenticator, tenancy);
+      AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings, Reports reportService,
+      SessionCookies sessions) {
+    this.access = new AdminAccess(authenticator, tenancy, sessions);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
     this.apiKeys = new KeysApi(tenancy.apiKeys(), policyService);
@@ -70,6 +71,7 @@ public final class AdminApi {
     audit.mount(router);
     router.get("/admin/v1/logs").handler(logs);
     router.get("/admin/v1/logs/export").handler(logsExport);
+    router.get("/admin/v1/logs/:id").handler(logs::detail);
     analytics.mount(router);
     configs.mount(router);
     guardrails.mount(router);

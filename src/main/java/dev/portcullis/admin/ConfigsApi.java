@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.error.GatewayException;
 import dev.portcullis.keys.WorkspaceService;
 import dev.portcullis.observe.AuditActor;
+import dev.portcullis.routing.config.RoutingConfigParser;
 import dev.portcullis.routing.saved.SavedConfig;
 import dev.portcullis.routing.saved.SavedConfigService;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,7 @@ public final class ConfigsApi {
   }
 
   public void mount(Router router) {
+    router.post("/admin/v1/configs/validate").handler(this::validate);
     router.post("/admin/v1/configs").handler(this::create);
     router.get("/admin/v1/configs").handler(this::list);
     router.get("/admin/v1/configs/:id").handler(this::get);
@@ -44,6 +46,31 @@ public final class ConfigsApi {
       AdminJson.only(body, FIELDS);
       return service.create(AdminJson.string(body, "name", false), configText(body), workspace(ctx, body), actor);
     }, false).onSuccess(c -> AdminJson.send(ctx, 201, describe(c))).onFailure(ctx::fail);
+  }
+
+  /**
+   * Checks a config with the request path's parser and saves nothing: {@code valid}, or the first error and its JSON
+   * path. An invalid config is an answer here, not a failed call; a body that is not {@code {"config": {...}}} is.
+   */
+  private void validate(RoutingContext ctx) {
+    ObjectNode answer = AdminJson.MAPPER.createObjectNode();
+    try {
+      ObjectNode body = AdminJson.body(ctx);
+      AdminJson.only(body, Set.of("config"));
+      String text = configText(body);
+      try {
+        RoutingConfigParser.parse(text);
+        answer.put("valid", true);
+      } catch (GatewayException e) {
+        answer.put("valid", false);
+        answer.put("error", e.getMessage());
+        answer.put("path", e.param());
+      }
+    } catch (GatewayException e) {
+      ctx.fail(e);
+      return;
+    }
+    AdminJson.send(ctx, 200, answer);
   }
 
   private void update(RoutingContext ctx) {

@@ -53,4 +53,20 @@ public final class LogsApi implements Handler<RoutingContext> {
         .onSuccess(body -> ctx.response().putHeader("content-type", "application/json").end(body))
         .onFailure(ctx::fail);
   }
+
+  /**
+   * {@code GET /admin/v1/logs/{id}}: one row as the list shows it, plus {@code request_body} and
+   * {@code response_body} where a policy rule kept them (redacted as stored); a row outside the caller's reach is
+   * answered 404, as one that does not exist.
+   */
+  void detail(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    String workspace = ctx.get(WORKSPACE_ID);
+    ctx.vertx()
+        .executeBlocking(() -> repository.findOne(id, subtree.apply(workspace))
+            .map(LogsPageEncoder::encode)
+            .orElseThrow(() -> GatewayException.notFound("request log row '" + id + "' does not exist")), false)
+        .onSuccess(body -> ctx.response().putHeader("content-type", "application/json").end(body))
+        .onFailure(ctx::fail);
+  }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.admin;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portcullis.observe.AttemptRecord;
+import dev.portcullis.observe.LoggedRequest;
 import dev.portcullis.observe.RequestRecord;
 import dev.portcullis.store.Page;
 import io.vertx.core.buffer.Buffer;
@@ -34,6 +35,22 @@ final class LogsPageEncoder {
       }
       json.writeEndArray();
       json.writeStringField("next_cursor", page.nextCursor());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Buffer.buffer(body.toByteArray());
+  }
+
+  /** One row with its kept bodies, as {@code GET /admin/v1/logs/{id}} answers it. */
+  static Buffer encode(LoggedRequest logged) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (JsonGenerator json = JSON.createGenerator(body)) {
+      json.writeStartObject();
+      json.writeFieldName("record");
+      write(json, logged.record());
+      json.writeStringField("request_body", logged.requestBody());
+      json.writeStringField("response_body", logged.responseBody());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -127,6 +127,10 @@ public final class ConfigLoader {
       throw new ConfigException("limits_on_redis_failure / PORTCULLIS_LIMITS_ON_REDIS_FAILURE: '"
           + limitsOnRedisFailure + "' (expected: open or closed; unset, rate limits fail open and budgets closed)");
     }
+    String dashboard = s.string("dashboard", "PORTCULLIS_DASHBOARD", "on");
+    if (!List.of("on", "off").contains(dashboard)) {
+      throw new ConfigException("dashboard / PORTCULLIS_DASHBOARD: '" + dashboard + "' (expected: on or off)");
+    }
     GatewayConfig config = new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted,
         maxBody, Duration.ofMillis(timeoutMs), providers(s.section("providers"), file),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
@@ -140,7 +144,8 @@ public final class ConfigLoader {
         (int) s.integer("log_retention_days", "PORTCULLIS_LOG_RETENTION_DAYS", 30, 1, 36_500),
         (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500),
         s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE),
-        s.string("organisation_name", "PORTCULLIS_ORGANISATION_NAME", "Portcullis"));
+        s.string("organisation_name", "PORTCULLIS_ORGANISATION_NAME", "Portcullis"),
+        dashboard.equals("on"));
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

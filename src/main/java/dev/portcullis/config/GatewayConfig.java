@@ -37,6 +37,8 @@ import java.util.Map;
  * @param bodyRetentionDays the days request bodies kept by a policy stay
  * @param cacheMaxBytes the most bytes of cached answers kept in process (without Redis)
  * @param organisationName the organisation reports are made for (their cover names it)
+ * @param dashboard whether the web dashboard is served at {@code /dashboard} ({@code PORTCULLIS_DASHBOARD=off}
+ *     removes it)
  */
 public record GatewayConfig(
     String host,
@@ -64,7 +66,8 @@ public record GatewayConfig(
     int logRetentionDays,
     int bodyRetentionDays,
     long cacheMaxBytes,
-    String organisationName) {
+    String organisationName,
+    boolean dashboard) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -101,6 +104,7 @@ public record GatewayConfig(
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
         + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
         + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + ", logRetentionDays=" + logRetentionDays
-        + ", bodyRetentionDays=" + bodyRetentionDays + ", organisationName=" + organisationName + "]";
+        + ", bodyRetentionDays=" + bodyRetentionDays + ", organisationName=" + organisationName
+        + ", dashboard=" + (dashboard ? "on" : "off") + "]";
   }
 }

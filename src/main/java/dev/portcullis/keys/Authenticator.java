@@ -4,6 +4,8 @@ import dev.portcullis.cluster.Change;
 import dev.portcullis.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -28,12 +30,14 @@ public final class Authenticator {
       KeyUsage.Cell usage) {}
 
   private final TenancyStore store;
+  private final Vertx vertx;
   private final Clock clock;
   private final KeyUsage usage;
   private final StoredObjectCache<String, Credential> byHash;
 
   Authenticator(TenancyStore store, Vertx vertx, KeyUsage usage) {
     this.store = store;
+    this.vertx = vertx;
     this.clock = store.clock;
     this.usage = usage;
     this.byHash = new StoredObjectCache<>(vertx, clock, this::load, REFRESH_AFTER, Duration.ofSeconds(2));
@@ -57,6 +61,19 @@ public final class Authenticator {
     return byHash.get(KeyHasher.hash(presented)).compose(credential -> credential == null
         ? Future.failedFuture(unknown())
         : checked(credential, needed));
+  }
+
+  /**
+   * Re-checks a key known by its id, as a dashboard session names it: the same answers as {@link #authenticate}
+   * (revoked, expired, disabled workspace, missing scope), read from the store on a worker thread each time, so a
+   * revocation signs the session out at once.
+   */
+  public Future<Principal> authenticateKeyId(String keyId, Scope needed) {
+    return vertx.<Optional<Credential>>executeBlocking(() -> store.read("authenticate a dashboard session", c -> {
+      Optional<ApiKey> found = store.apiKeys.findById(c, keyId);
+      return found.isEmpty() ? Optional.<Credential>empty() : Optional.of(credential(c, found.get(), false));
+    }), false).compose(credential -> credential.isEmpty() ? Future.failedFuture(unknown())
+        : checked(credential.get(), needed));
   }
 
   private Future<Principal> checked(Credential credential, Scope needed) {
@@ -97,17 +114,21 @@ public final class Authenticator {
         return Optional.empty();
       }
       ApiKey key = found.get();
-      Set<Scope> scopes = key.scopes().isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(key.scopes());
-      if (key.userId() != null) {
-        scopes.retainAll(store.users.find(c, key.userId()).map(u -> u.role().scopes()).orElse(Set.of()));
-      }
-      List<Workspace> lineage = store.workspaces.lineage(c, key.workspaceId());
-      String inactive = lineage.isEmpty() ? key.workspaceId()
-          : lineage.stream().filter(w -> !w.enabled()).map(Workspace::id).findFirst().orElse(null);
-      Principal principal = new Principal(key.id(), key.workspaceId(), key.name(), key.role(), scopes, key.userId(),
-          key.defaultConfig(), key.cache(), key.metadata());
-      return Optional.of(new Credential(key, principal, !hash.equals(key.keyHash()), inactive, usage.cell(key.id())));
+      return Optional.of(credential(c, key, !hash.equals(key.keyHash())));
     });
+  }
+
+  private Credential credential(Connection c, ApiKey key, boolean previousSecret) throws SQLException {
+    Set<Scope> scopes = key.scopes().isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(key.scopes());
+    if (key.userId() != null) {
+      scopes.retainAll(store.users.find(c, key.userId()).map(u -> u.role().scopes()).orElse(Set.of()));
+    }
+    List<Workspace> lineage = store.workspaces.lineage(c, key.workspaceId());
+    String inactive = lineage.isEmpty() ? key.workspaceId()
+        : lineage.stream().filter(w -> !w.enabled()).map(Workspace::id).findFirst().orElse(null);
+    Principal principal = new Principal(key.id(), key.workspaceId(), key.name(), key.role(), scopes, key.userId(),
+        key.defaultConfig(), key.cache(), key.metadata());
+    return new Credential(key, principal, previousSecret, inactive, usage.cell(key.id()));
   }
 
   private void changed(Change change) {

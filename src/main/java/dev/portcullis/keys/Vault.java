@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,6 +51,20 @@ public final class Vault {
   /** A short, non-secret fingerprint of the current master key, stored beside each ciphertext it makes. */
   public String keyId() {
     return currentKeyId;
+  }
+
+  /**
+   * A secret for {@code purpose} derived from the current master key (HMAC-SHA256 of the purpose under it): the same
+   * on every node that holds the master key, and never the master key itself.
+   */
+  public byte[] derivedSecret(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(keys.get(currentKeyId).getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable in this JDK", e);
+    }
   }
 
   /** Ids of every key this vault can decrypt with. */

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Reads the request log, newest first, a page at a time. Blocks: call it off the event loop. */
@@ -49,6 +51,35 @@ public final class RequestLogRepository {
     }
     List<RequestRecord> page = rows.subList(0, query.limit());
     return new Page<>(page, RequestLogCursor.after(page.getLast()).token());
+  }
+
+  /**
+   * The row {@code id} with its kept bodies, when one of {@code workspaceIds} holds it; a row of any other workspace
+   * is answered as absent.
+   */
+  public Optional<LoggedRequest> findOne(String id, Collection<String> workspaceIds) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      RequestRecord record = null;
+      try (PreparedStatement select = connection.prepareStatement(RequestLogTable.SELECT + " WHERE id = ?")) {
+        select.setString(1, id);
+        try (ResultSet result = select.executeQuery()) {
+          if (result.next()) {
+            record = RequestLogTable.read(result);
+          }
+        }
+      }
+      if (record == null || !workspaceIds.contains(record.workspaceId())) {
+        return Optional.empty();
+      }
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT request, response FROM request_bodies WHERE request_id = ?")) {
+        select.setString(1, id);
+        try (ResultSet result = select.executeQuery()) {
+          return Optional.of(result.next() ? new LoggedRequest(record, result.getString(1), result.getString(2))
+              : new LoggedRequest(record, null, null));
+        }
+      }
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.portcullis.alert.AnomalyWatch;
 import dev.portcullis.alert.PolicyAlertCooldown;
 import dev.portcullis.alert.WebhookDispatcher;
 import dev.portcullis.alert.WebhookService;
+import dev.portcullis.admin.SessionCookies;
 import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
@@ -74,6 +75,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import dev.portcullis.time.GatewayClock;
+import dev.portcullis.ui.Dashboard;
 import java.net.BindException;
 import java.util.List;
 import java.util.Optional;
@@ -172,6 +174,7 @@ public final class GatewayServer implements AutoCloseable {
           Limits::storeFailures);
       AnomalySettingsService anomalySettings = new AnomalySettingsService(database, auditTrail, clock);
       AnomalyDetector anomalies = new AnomalyDetector(clock);
+      SessionCookies sessions = new SessionCookies(vault.derivedSecret("portcullis dashboard sessions"), clock);
       GatewayServices services = new GatewayServices(config, database, authenticator, resolver,
           new PlanSource(savedConfigs), smartRouter,
           new ProviderKeys(tenancy.virtualKeys(), id -> serverProviders.find(id).isPresent(), vertx, changes),
@@ -188,10 +191,10 @@ public final class GatewayServer implements AutoCloseable {
               new AlertsApi(alerts, tenancy.workspaces()::subtreeIds),
               new WebhooksApi(new WebhookService(database, vault, hosts, auditTrail, clock), tenancy.workspaces()),
               new AnomalySettingsApi(anomalySettings, tenancy.workspaces()),
-              new Reports(database, tenancy.workspaces(), config, clock)),
+              new Reports(database, tenancy.workspaces(), config, clock), sessions),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, alerts,
-          new PolicyAlertCooldown(), anomalies, hostGuard);
+          new PolicyAlertCooldown(), anomalies, hostGuard, new Dashboard(sessions, authenticator, clock));
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

@@ -23,6 +23,7 @@ import dev.portcullis.routing.smart.ProviderKeys;
 import dev.portcullis.routing.smart.SmartRouter;
 import dev.portcullis.store.Database;
 import dev.portcullis.time.GatewayClock;
+import dev.portcullis.ui.Dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +52,8 @@ record GatewayServices(
     AlertService alerts,
     PolicyAlertCooldown policyAlertCooldown,
     AnomalyDetector anomalies,
-    CustomHostGuard hostGuard) {
+    CustomHostGuard hostGuard,
+    Dashboard dashboard) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics

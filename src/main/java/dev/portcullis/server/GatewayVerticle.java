@@ -101,9 +101,12 @@ final class GatewayVerticle extends VerticleBase {
         .end(services.metrics().scrape()));
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     services.adminApi().mount(router);
+    if (services.config().dashboard()) {
+      services.dashboard().mount(router, vertx);
+    }
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
         + ctx.request().method() + " " + ctx.request().path()
-        + " (expected: /v1/..., /admin/v1/..., /health or /ready)")));
+        + " (expected: /v1/..., /admin/v1/..., /dashboard, /health or /ready)")));
     router.route().failureHandler(GatewayVerticle::renderFailure);
 
     server = vertx.createHttpServer(new HttpServerOptions()

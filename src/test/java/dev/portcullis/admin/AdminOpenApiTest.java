@@ -88,7 +88,8 @@ class AdminOpenApiTest {
               new AuditTrail(), Clock.systemUTC()), tenancy.workspaces()),
           new AnomalySettingsApi(new AnomalySettingsService(database, new AuditTrail(), Clock.systemUTC()),
               tenancy.workspaces()),
-          new Reports(database, tenancy.workspaces(), new ConfigLoader(Map.of()).resolve(null), Clock.systemUTC()))
+          new Reports(database, tenancy.workspaces(), new ConfigLoader(Map.of()).resolve(null), Clock.systemUTC()),
+          new SessionCookies(new byte[32], Clock.systemUTC()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

@@ -75,11 +75,28 @@ class PackageRulesTest {
   }
 
   @Test
+  void theDashboardStaysAboveTheRequestPath() {
+    noClasses().that().resideInAPackage("dev.portcullis.ui..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.server..", "dev.portcullis.api..",
+            "dev.portcullis.provider..", "dev.portcullis.wire..", "dev.portcullis.mock..", "dev.portcullis.cli..")
+        .check(main);
+  }
+
+  @Test
   void reportsReadTheStoresButKnowNoneOfTheSurfacesThatServeThem() {
     noClasses().that().resideInAPackage("dev.portcullis.report..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.admin..", "dev.portcullis.cli..",
             "dev.portcullis.server..", "dev.portcullis.ui..", "dev.portcullis.api..", "dev.portcullis.routing..",
             "dev.portcullis.provider..")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheServerTheCliAndTheEntryPointKnowTheDashboard() {
+    noClasses().that().resideOutsideOfPackages("dev.portcullis.ui..", "dev.portcullis.server..",
+            "dev.portcullis.cli..")
+        .and().doNotHaveFullyQualifiedName("dev.portcullis.Portcullis")
+        .should().dependOnClassesThat().resideInAPackage("dev.portcullis.ui..")
         .check(main);
   }
 }

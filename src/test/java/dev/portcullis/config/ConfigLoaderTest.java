@@ -177,7 +177,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(yaml))
         .hasMessageStartingWith("unknown setting 'telemetry' at line 1 of " + yaml + " (expected one of: ")
-        .hasMessageContaining("admin_key, body_retention_days, cache_max_bytes, data_dir, database_url, header_timeout, host");
+        .hasMessageContaining("admin_key, body_retention_days, cache_max_bytes, dashboard, data_dir, database_url, header_timeout, host");
   }
 
   @Test

@@ -183,7 +183,7 @@ class BadInputIT {
   @Test
   void unknownRouteIs404() throws Exception {
     assertError(h.send(h.get("/v2/chat")), 404, "not_found_error",
-        "no route for GET /v2/chat (expected: /v1/..., /admin/v1/..., /health or /ready)");
+        "no route for GET /v2/chat (expected: /v1/..., /admin/v1/..., /dashboard, /health or /ready)");
   }
 
   @Test
