@@ -52,7 +52,7 @@ final class OverviewPage implements Page {
         ? Future.succeededFuture(JsonNodeFactory.instance.objectNode())
         : admin.get("/admin/v1/logs" + query + "&limit=" + METADATA_SAMPLE).map(rows -> metadataGroups(rows,
             metadataKey));
-    Future<JsonNode> alerts = admin.get("/admin/v1/alerts");
+    Future<JsonNode> alerts = admin.get("/admin/v1/alerts?open=true&limit=20");
     return Future.all(List.of(summary, series, models, keys, users, metadata, alerts)).map(all -> {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("periods", List.copyOf(PERIODS.keySet()));

@@ -137,6 +137,24 @@ class DashboardBrowserIT {
   }
 
   @Test
+  void alertRaisedByAPolicyRuleIsAcknowledgedFromItsButton() throws Exception {
+    assertThat(h.admin(h.post("/admin/v1/policies", """
+        {"name": "watch gpt-4o", "target": {"kind": "llm_model", "model": "gpt-4o"}, "action": "alert"}""")).statusCode())
+        .isEqualTo(201);
+    assertThat(h.chat(CHAT.formatted("gpt-4o")).statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(h.admin(h.get("/admin/v1/alerts")).body())
+        .path("data").size() == 1);
+    signIn(GatewayHarness.ADMIN_KEY);
+    browser.get(h.url("/dashboard/alerts"));
+    assertThat(browser.findElement(By.id("alerts")).getText()).contains("watch gpt-4o").contains("open");
+    browser.findElement(By.xpath("//button[text()='Acknowledge']")).click();
+    wait.until(d -> d.findElement(By.cssSelector("#alerts td.state")).getText().startsWith("acknowledged"));
+    assertThat(JSON.readTree(h.admin(h.get("/admin/v1/alerts")).body()).path("data").get(0).path("acknowledged_at")
+        .isTextual()).as("acknowledged through the admin API").isTrue();
+    screenshot("alert-acknowledged");
+  }
+
+  @Test
   void auditChainIsVerifiedFromItsButton() {
     signIn(GatewayHarness.ADMIN_KEY);
     h.admin(h.post("/admin/v1/api-keys", "{\"name\":\"audited\"}"));
