@@ -127,6 +127,11 @@ public final class ConfigLoader {
       throw new ConfigException("limits_on_redis_failure / PORTCULLIS_LIMITS_ON_REDIS_FAILURE: '"
           + limitsOnRedisFailure + "' (expected: open or closed; unset, rate limits fail open and budgets closed)");
     }
+    String otlpEndpoint = s.string("otlp_endpoint", "PORTCULLIS_OTLP_ENDPOINT", null);
+    if (otlpEndpoint != null && !otlpEndpoint.matches("https?://[^/\\s]+(/\\S*)?")) {
+      throw new ConfigException("otlp_endpoint / PORTCULLIS_OTLP_ENDPOINT: '" + otlpEndpoint + "' (expected: the "
+          + "collector's base URL, http://host:4318 or https://...; /v1/traces is appended)");
+    }
     GatewayConfig config = new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted,
         maxBody, Duration.ofMillis(timeoutMs), providers(s.section("providers"), file),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
@@ -139,7 +144,8 @@ public final class ConfigLoader {
         pathOrNull(s.string("price_catalog", "PORTCULLIS_PRICE_CATALOG", null)), limitsOnRedisFailure,
         (int) s.integer("log_retention_days", "PORTCULLIS_LOG_RETENTION_DAYS", 30, 1, 36_500),
         (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500),
-        s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE));
+        s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE),
+        otlpEndpoint);
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

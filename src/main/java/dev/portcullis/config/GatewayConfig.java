@@ -36,6 +36,8 @@ import java.util.Map;
  * @param logRetentionDays the days of request log a workspace without its own {@code log_retention_days} keeps
  * @param bodyRetentionDays the days request bodies kept by a policy stay
  * @param cacheMaxBytes the most bytes of cached answers kept in process (without Redis)
+ * @param otlpEndpoint the OpenTelemetry collector's base URL traces are sent to ({@code /v1/traces} appended), or
+ *     null to trace nothing
  */
 public record GatewayConfig(
     String host,
@@ -62,7 +64,8 @@ public record GatewayConfig(
     String limitsOnRedisFailure,
     int logRetentionDays,
     int bodyRetentionDays,
-    long cacheMaxBytes) {
+    long cacheMaxBytes,
+    String otlpEndpoint) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -99,6 +102,7 @@ public record GatewayConfig(
         + idleTimeout + ", headerTimeout=" + headerTimeout + ", maxConnections=" + maxConnections + ", metricsToken="
         + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
         + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + ", logRetentionDays=" + logRetentionDays
-        + ", bodyRetentionDays=" + bodyRetentionDays + "]";
+        + ", bodyRetentionDays=" + bodyRetentionDays + ", otlpEndpoint=" + (otlpEndpoint == null ? "none" : otlpEndpoint)
+        + "]";
   }
 }

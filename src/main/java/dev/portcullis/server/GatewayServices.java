@@ -8,6 +8,7 @@ import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestListener;
+import dev.portcullis.observe.trace.OtlpTracing;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
 import dev.portcullis.policy.PolicyService;
@@ -23,6 +24,7 @@ import dev.portcullis.store.Database;
 import dev.portcullis.time.GatewayClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What every event loop's verticle shares: configuration, the key and routing services, the store. */
 record GatewayServices(
@@ -47,15 +49,17 @@ record GatewayServices(
     Extensions extensions,
     Governance governance,
     PolicyService policies,
-    CustomHostGuard hostGuard) {
+    CustomHostGuard hostGuard,
+    Optional<OtlpTracing> tracing) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics
-   * record.
+   * record, and traces when they are on.
    */
   RequestListener listener() {
     List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, new LimitSettlement(governance.limits()),
         logWriter, metrics));
+    tracing.ifPresent(t -> all.add(t.listener()));
     all.addAll(extensions.listeners());
     return RequestListener.of(all);
   }
