@@ -131,6 +131,11 @@ public final class ConfigLoader {
     if (!List.of("on", "off").contains(dashboard)) {
       throw new ConfigException("dashboard / PORTCULLIS_DASHBOARD: '" + dashboard + "' (expected: on or off)");
     }
+    String otlpEndpoint = s.string("otlp_endpoint", "PORTCULLIS_OTLP_ENDPOINT", null);
+    if (otlpEndpoint != null && !otlpEndpoint.matches("https?://[^/\\s]+(/\\S*)?")) {
+      throw new ConfigException("otlp_endpoint / PORTCULLIS_OTLP_ENDPOINT: '" + otlpEndpoint + "' (expected: the "
+          + "collector's base URL, http://host:4318 or https://...; /v1/traces is appended)");
+    }
     GatewayConfig config = new GatewayConfig(host, (int) port, dataDir, databaseUrl, adminKey, masterKey, trusted,
         maxBody, Duration.ofMillis(timeoutMs), providers(s.section("providers"), file),
         pathOrNull(s.string("model_catalog", "PORTCULLIS_MODEL_CATALOG", null)),
@@ -145,7 +150,7 @@ public final class ConfigLoader {
         (int) s.integer("body_retention_days", "PORTCULLIS_BODY_RETENTION_DAYS", 7, 1, 36_500),
         s.integer("cache_max_bytes", "PORTCULLIS_CACHE_MAX_BYTES", 256L * 1024 * 1024, 1024, Long.MAX_VALUE),
         s.string("organisation_name", "PORTCULLIS_ORGANISATION_NAME", "Portcullis"),
-        dashboard.equals("on"));
+        dashboard.equals("on"), otlpEndpoint);
     refuseUnknownKeys(file, s.keys());
     warnAboutUnknownVariables(s.variables());
     return config;

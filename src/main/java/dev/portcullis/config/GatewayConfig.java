@@ -39,6 +39,8 @@ import java.util.Map;
  * @param organisationName the organisation reports are made for (their cover names it)
  * @param dashboard whether the web dashboard is served at {@code /dashboard} ({@code PORTCULLIS_DASHBOARD=off}
  *     removes it)
+ * @param otlpEndpoint the OpenTelemetry collector's base URL traces are sent to ({@code /v1/traces} appended), or
+ *     null to trace nothing
  */
 public record GatewayConfig(
     String host,
@@ -67,7 +69,8 @@ public record GatewayConfig(
     int bodyRetentionDays,
     long cacheMaxBytes,
     String organisationName,
-    boolean dashboard) {
+    boolean dashboard,
+    String otlpEndpoint) {
 
   public GatewayConfig {
     trustedHosts = List.copyOf(trustedHosts);
@@ -105,6 +108,7 @@ public record GatewayConfig(
         + (metricsToken == null ? "none" : "***") + ", priceCatalog=" + priceCatalog + ", limitsOnRedisFailure="
         + (limitsOnRedisFailure == null ? "default" : limitsOnRedisFailure) + ", logRetentionDays=" + logRetentionDays
         + ", bodyRetentionDays=" + bodyRetentionDays + ", organisationName=" + organisationName
-        + ", dashboard=" + (dashboard ? "on" : "off") + "]";
+        + ", dashboard=" + (dashboard ? "on" : "off") + ", otlpEndpoint="
+        + (otlpEndpoint == null ? "none" : otlpEndpoint) + "]";
   }
 }

@@ -39,6 +39,7 @@ import dev.portcullis.keys.Tenancy;
 import dev.portcullis.keys.Vault;
 import dev.portcullis.observe.AuditTrail;
 import dev.portcullis.observe.GatewayMetrics;
+import dev.portcullis.observe.trace.OtlpTracing;
 import dev.portcullis.observe.LogRetention;
 import dev.portcullis.observe.RequestLogRepository;
 import dev.portcullis.observe.RequestLogWriter;
@@ -194,7 +195,8 @@ public final class GatewayServer implements AutoCloseable {
               new Reports(database, tenancy.workspaces(), config, clock), sessions),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, alerts,
-          new PolicyAlertCooldown(), anomalies, hostGuard, new Dashboard(sessions, authenticator, clock));
+          new PolicyAlertCooldown(), anomalies, hostGuard, new Dashboard(sessions, authenticator, clock),
+          Optional.ofNullable(config.otlpEndpoint()).map(endpoint -> OtlpTracing.start(endpoint, clock)));
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)
@@ -281,8 +283,8 @@ public final class GatewayServer implements AutoCloseable {
   private static GatewayMetrics metrics(BreakerRegistry breakers, RequestLogWriter logWriter,
       ConnectionGuard connections, ChangeBus changes, ResponseCache cache) {
     GatewayMetrics metrics = new GatewayMetrics();
-    metrics.gauges("portcullis_breaker_state", "Circuit breaker per routing target (provider, or @virtual-key): "
-        + "0 closed, 1 half-open, 2 open", "target", breakers::states);
+    metrics.gauges("portcullis_breaker_state", "The worst circuit breaker state among a provider's targets: "
+        + "0 closed, 1 half-open, 2 open", "provider", breakers::states);
     metrics.counter("portcullis_request_log_written", "Request log rows written", logWriter,
         RequestLogWriter::written);
     metrics.counter("portcullis_request_log_dropped", "Request log rows dropped: queue full, writer closed, or a "
@@ -344,6 +346,7 @@ public final class GatewayServer implements AutoCloseable {
       LOG.warn("event loops did not stop cleanly: {}", e.getMessage());
     }
     services.logWriter().close();
+    services.tracing().ifPresent(OtlpTracing::close);
     try {
       usage.flush();
     } catch (RuntimeException e) {

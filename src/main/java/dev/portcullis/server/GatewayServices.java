@@ -11,6 +11,7 @@ import dev.portcullis.keys.Authenticator;
 import dev.portcullis.observe.GatewayMetrics;
 import dev.portcullis.observe.RequestLogWriter;
 import dev.portcullis.observe.RequestListener;
+import dev.portcullis.observe.trace.OtlpTracing;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
 import dev.portcullis.provider.ProviderAdapters;
@@ -26,6 +27,7 @@ import dev.portcullis.time.GatewayClock;
 import dev.portcullis.ui.Dashboard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What every event loop's verticle shares: configuration, the key and routing services, the store. */
 record GatewayServices(
@@ -53,15 +55,17 @@ record GatewayServices(
     PolicyAlertCooldown policyAlertCooldown,
     AnomalyDetector anomalies,
     CustomHostGuard hostGuard,
-    Dashboard dashboard) {
+    Dashboard dashboard,
+    Optional<OtlpTracing> tracing) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics
-   * record, the anomaly detectors count.
+   * record, the anomaly detectors count, and traces when they are on.
    */
   RequestListener listener() {
     List<RequestListener> all = new ArrayList<>(List.of(breakers, scores, new LimitSettlement(governance.limits()),
         logWriter, metrics, anomalies));
+    tracing.ifPresent(t -> all.add(t.listener()));
     all.addAll(extensions.listeners());
     return RequestListener.of(all);
   }

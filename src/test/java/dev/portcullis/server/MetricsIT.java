@@ -1,6 +1,7 @@
 package dev.portcullis.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +65,54 @@ class MetricsIT {
       JsonNode byModel = JSON.readTree(h.admin(h.get("/admin/v1/analytics/groups?group_by=model")).body());
       assertThat(byModel.path("data").get(0).path("value").asText()).isEqualTo("gpt-4o");
       assertThat(byModel.path("data").get(0).path("input_tokens").asLong()).isEqualTo(inputTokens);
+    }
+  }
+
+  @Test
+  void scrapeCountsCostCacheResultsBreakersPolicyRefusalsAndEachGuardrailCheck() throws Exception {
+    try (GatewayHarness h = new GatewayHarness(dir)) {
+      double cost = 0;
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> r = h.chat("{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"hi\"}]}");
+        cost += Double.parseDouble(r.headers().firstValue("x-portcullis-cost-usd").orElseThrow());
+      }
+      String cached = "{\"provider\":\"openai\",\"api_key\":\"sk-t\",\"custom_host\":\"" + h.mock.baseUrl()
+          + "\",\"cache\":{\"mode\":\"simple\",\"max_age\":60}}";
+      String chat = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"cache me\"}]}";
+      assertThat(h.chat(chat, "x-portcullis-config", cached).headers().firstValue("x-portcullis-cache-status"))
+          .hasValue("MISS");
+      assertThat(h.chat(chat, "x-portcullis-config", cached).headers().firstValue("x-portcullis-cache-status"))
+          .hasValue("HIT");
+      String guarded = "{\"provider\":\"openai\",\"before_request_hooks\":[{\"type\":\"guardrail\","
+          + "\"id\":\"no-ssn\",\"deny\":true,\"checks\":[{\"id\":\"portcullis.pii\",\"parameters\":"
+          + "{\"types\":[\"ssn\"]}}]}]}";
+      assertThat(h.chat("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"SSN 123-45-6789\"}]}",
+          "x-portcullis-config", guarded).statusCode()).isEqualTo(446);
+      assertThat(h.chat("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"no number\"}]}",
+          "x-portcullis-config", guarded).statusCode()).isEqualTo(200);
+      assertThat(h.admin(h.post("/admin/v1/policies", "{\"name\": \"no gpt-3.5\", \"target\": {\"kind\": "
+          + "\"llm_model\", \"model\": \"gpt-3.5*\"}, \"action\": \"deny\"}")).statusCode()).isEqualTo(201);
+      assertThat(h.chat("{\"model\":\"openai/gpt-3.5-turbo\",\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"hi\"}]}").statusCode()).isEqualTo(403);
+      await().atMost(Duration.ofSeconds(10)).until(() -> h.gateway.logWriter().written() >= 7);
+
+      String metrics = h.send(h.get("/metrics")).body();
+
+      assertThat(cost).isPositive();
+      assertThat(value(metrics, "portcullis_cost_usd_total"
+          + "{model=\"gpt-4o-mini\",provider=\"openai\",workspace=\"default\"}")).isCloseTo(cost, within(1e-9));
+      assertThat(value(metrics, "portcullis_cache_results_total{status=\"MISS\"}")).isEqualTo(1);
+      assertThat(value(metrics, "portcullis_cache_results_total{status=\"HIT\"}")).isEqualTo(1);
+      assertThat(value(metrics, "portcullis_breaker_state{provider=\"openai\"}")).isZero();
+      assertThat(value(metrics, "portcullis_guardrail_verdicts_total{verdict=\"denied\"}")).isEqualTo(1);
+      assertThat(value(metrics, "portcullis_guardrail_verdicts_total{verdict=\"passed\"}")).isEqualTo(1);
+      assertThat(value(metrics, "portcullis_guardrail_checks_total{check=\"portcullis.pii\",verdict=\"failed\"}"))
+          .isEqualTo(1);
+      assertThat(value(metrics, "portcullis_guardrail_checks_total{check=\"portcullis.pii\",verdict=\"passed\"}"))
+          .isEqualTo(1);
+      assertThat(value(metrics, "portcullis_policy_verdicts_total{verdict=\"deny\"}")).isEqualTo(1);
+      assertThat(metrics).doesNotContain("127.0.0.1").doesNotContain("sk-t").doesNotContain("no-ssn");
     }
   }
 

@@ -28,7 +28,7 @@ public final class BreakerRegistry implements RequestListener {
 
   static final int MAX_BREAKERS = 10_000;
 
-  private record Entry(CircuitBreaker breaker, String label) {}
+  private record Entry(CircuitBreaker breaker, String provider) {}
 
   private final BreakerSettings settings;
   private final Clock clock;
@@ -75,7 +75,7 @@ public final class BreakerRegistry implements RequestListener {
       return;
     }
     CircuitBreaker breaker = breakers.get(attempt.targetKey(), key -> new Entry(new CircuitBreaker(key, settings,
-        clock), attempt.virtualKey() != null ? "@" + attempt.virtualKey() : attempt.provider())).breaker();
+        clock), attempt.provider())).breaker();
     if (outcome.blamesTarget()) {
       breaker.record(false);
     } else if (outcome.status() > 0) {
@@ -94,11 +94,11 @@ public final class BreakerRegistry implements RequestListener {
   }
 
   /**
-   * The worst state per target label (the provider, or {@code @slug} for a virtual key; never a host, a credential
-   * or a workspace), as metrics show them: 0 closed, 1 half-open, 2 open.
+   * The worst state of each provider's breakers (never a host, a key or a workspace), as metrics show them: 0 closed,
+   * 1 half-open, 2 open.
    */
   public Map<String, Double> states() {
-    return breakers.asMap().values().stream().collect(Collectors.toMap(Entry::label,
+    return breakers.asMap().values().stream().collect(Collectors.toMap(Entry::provider,
         e -> switch (e.breaker().state().state()) {
           case CLOSED -> 0.0;
           case HALF_OPEN -> 1.0;

@@ -133,7 +133,7 @@ class CircuitBreakerTest {
     assertThat(registry.snapshot()).containsExactly(
         new BreakerState("team-a @b-prod", CircuitState.CLOSED, 1.0, 2, null),
         new BreakerState("team-a groq", CircuitState.OPEN, 1.0, 4, START));
-    assertThat(registry.states()).containsOnly(Map.entry("@b-prod", 0.0), Map.entry("groq", 2.0));
+    assertThat(registry.states()).containsOnly(Map.entry("openai", 0.0), Map.entry("groq", 2.0));
   }
 
   @Test
