@@ -5,8 +5,10 @@ import dev.portcullis.cli.AuditCommand;
 import dev.portcullis.cli.CliFailures;
 import dev.portcullis.cli.ConfigCommand;
 import dev.portcullis.cli.ImageCommand;
+import dev.portcullis.cli.ImportCommand;
 import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.LogsCommand;
+import dev.portcullis.cli.MigrateCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.PolicyCommand;
 import dev.portcullis.cli.ReportCommand;
@@ -30,7 +32,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
         ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class,
         TestCommand.class, ImageCommand.class, AotTrainingCommand.class, StatsCommand.class, LogsCommand.class,
-        ReportCommand.class})
+        ReportCommand.class, MigrateCommand.class, ImportCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -11,6 +11,12 @@ import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditTrail;
+import dev.portcullis.policy.Governance;
+import dev.portcullis.policy.Limits;
+import dev.portcullis.policy.LocalCounters;
+import dev.portcullis.policy.PolicyService;
+import dev.portcullis.policy.PriceCatalog;
+import dev.portcullis.policy.RedisFailureMode;
 import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
@@ -84,6 +90,14 @@ final class StoreSession implements AutoCloseable {
 
   SavedConfigService savedConfigs() {
     return new SavedConfigService(database, new AuditTrail(), changes, Clock.systemUTC());
+  }
+
+  /** Policy rules as the admin API changes them; limits counted in this process only (the command counts nothing). */
+  PolicyService policies() {
+    Governance governance = new Governance(database, PriceCatalog.bundled(),
+        new Limits(new LocalCounters(Clock.systemUTC()::millis), RedisFailureMode.of(config.limitsOnRedisFailure())));
+    governance.reload();
+    return new PolicyService(database, new AuditTrail(), changes, Clock.systemUTC(), governance);
   }
 
   @Override

@@ -55,13 +55,25 @@ public final class SavedConfigService {
   }
 
   public SavedConfig create(String name, String body, String workspaceId, AuditActor actor) {
-    RoutingConfigParser.parse(body);
     byte[] b = new byte[6];
     RANDOM.nextBytes(b);
+    return create("pc-" + HexFormat.of().formatHex(b), name, body, workspaceId, actor);
+  }
+
+  /**
+   * Creates a config under a chosen id (an imported one keeps its id, so that code naming it works unchanged).
+   *
+   * @throws GatewayException.Conflict when a config of any workspace already has the id
+   */
+  public SavedConfig create(String id, String name, String body, String workspaceId, AuditActor actor) {
+    RoutingConfigParser.parse(body);
     Instant now = clock.instant();
-    SavedConfig config = new SavedConfig("pc-" + HexFormat.of().formatHex(b), workspaceId,
-        name == null || name.isBlank() ? "config" : name, 1, body, now);
+    SavedConfig config = new SavedConfig(id, workspaceId, name == null || name.isBlank() ? "config" : name, 1, body,
+        now);
     return database.inTransaction("create config", c -> {
+      if (repository.find(c, id, null).isPresent()) {
+        throw GatewayException.conflict("config '" + id + "' already exists (expected: a new id)");
+      }
       repository.insert(c, config);
       audit.append(c, actor, event(config, "create", null, config), now);
       return config;

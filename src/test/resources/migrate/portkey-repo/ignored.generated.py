@@ -1,0 +1,3 @@
+from portkey_ai import Portkey
+
+client = Portkey(api_key="pk-ignored")

@@ -1,0 +1,1 @@
+BASE = "https://api.portkey.ai/v1"
