@@ -102,7 +102,7 @@ final class GatewayVerticle extends VerticleBase {
     router.route("/admin/v1/*").handler(BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT));
     services.adminApi().mount(router);
     if (services.config().dashboard()) {
-      services.dashboard().mount(router, vertx);
+      services.dashboard().mount(router, client);
     }
     router.route().last().handler(ctx -> ctx.fail(GatewayException.notFound("no route for "
         + ctx.request().method() + " " + ctx.request().path()

@@ -3,10 +3,8 @@ package dev.portcullis.ui;
 import dev.portcullis.admin.DashboardSession;
 import dev.portcullis.admin.SessionCookies;
 import dev.portcullis.keys.Authenticator;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -41,9 +39,12 @@ public final class Dashboard {
     this.signIn = new SignIn(sessions, authenticator, templates);
   }
 
-  /** Mounts the pages on {@code router}; the pages read the admin API with a client of {@code vertx}'s. */
-  public void mount(Router router, Vertx vertx) {
-    HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true));
+  /**
+   * Mounts the pages on {@code router}; the pages read the admin API through the gateway's own port with
+   * {@code client} (the serving instance's pooled client: one built here, inside a verticle's start, would take an
+   * event loop while the deployment hands them out, and could leave every instance on one loop).
+   */
+  public void mount(Router router, HttpClient client) {
     router.route("/dashboard*").handler(Dashboard::securityHeaders);
     router.get("/dashboard/assets/:name").handler(assets);
     router.get("/dashboard/sign-in").handler(signIn::form);

@@ -72,8 +72,8 @@ class IsolationIT {
     JsonNode paths = OpenApiDocument.load().path("paths");
     for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> path = it.next();
-      if (path.getKey().endsWith("/openapi.json")) {
-        continue;
+      if (path.getKey().endsWith("/openapi.json") || path.getKey().equals("/admin/v1/configs/validate")) {
+        continue; // neither reads nor changes an object of any workspace: there is nothing to hide
       }
       String concrete = path.getKey().replace("{slug}", ids.get("slug")).replace("{provider}", "openai")
           .replace("{model}", "gpt-4o").replace("{id}", ids.get(

@@ -182,7 +182,7 @@ class RoutingIT {
       assertThat(health.toString()).contains("\"state\":\"open\"").doesNotContain("sk-b");
     });
     String metrics = h.send(h.get("/metrics")).body();
-    assertThat(metrics).contains("portcullis_breaker_state{target=\"openai\"} 2.0")
+    assertThat(metrics).contains("portcullis_breaker_state{provider=\"openai\"} 2.0")
         .containsPattern("portcullis_requests_total\\{[^}]*provider=\"openai\",status_class=\"2xx\"")
         .doesNotContain("sk-b").doesNotContain(broken.baseUrl());
   }
