@@ -27,10 +27,12 @@ public final class AdminApi {
   private final PoliciesApi policies;
   private final PricesApi prices;
   private final CacheApi cache;
+  private final PromptsApi prompts;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
-      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache) {
+      PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache,
+      PromptsApi prompts) {
     this.access = new AdminAccess(authenticator, tenancy);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -46,6 +48,7 @@ public final class AdminApi {
     this.policies = policies;
     this.prices = prices;
     this.cache = cache;
+    this.prompts = prompts;
   }
 
   public void mount(Router router) {
@@ -65,5 +68,6 @@ public final class AdminApi {
     policies.mount(router);
     prices.mount(router);
     cache.mount(router);
+    prompts.mount(router);
   }
 }

@@ -45,8 +45,11 @@ final class Exchange implements CallView {
   final HttpServerRequest request;
   final HttpServerResponse response;
   final RequestListener listener;
-  /** The path after {@code /v1}, e.g. {@code /chat/completions}. */
-  final String endpoint;
+  /**
+   * The path after {@code /v1}, e.g. {@code /chat/completions}; a prompt call's becomes the endpoint its rendered
+   * request goes to.
+   */
+  String endpoint;
 
   String traceId;
   String prefix = GatewayHeaders.NATIVE_PREFIX;
@@ -86,6 +89,10 @@ final class Exchange implements CallView {
   String answerBody;
   /** What the cache did for the call ({@code HIT}, {@code MISS}...), or null when the call never reached it. */
   String cacheStatus;
+  /** The prompt a prompt call was rendered from, its version and the label that chose it; null otherwise. */
+  String promptId;
+  Integer promptVersion;
+  String promptLabel;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -217,6 +224,7 @@ final class Exchange implements CallView {
         .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
         .guardrails(guard == null ? null : guard.verdict(), guard == null ? null : guard.hookResults().toString())
         .cache(cacheStatus, null)
+        .prompt(promptId, promptVersion, promptLabel)
         .build();
     listener.ended(this, record);
   }

@@ -5,6 +5,7 @@ import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.GuardrailsApi;
+import dev.portcullis.admin.PromptsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.PoliciesApi;
 import dev.portcullis.admin.PricesApi;
@@ -41,6 +42,7 @@ import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisCounters;
 import dev.portcullis.policy.RedisFailureMode;
 import dev.portcullis.observe.analytics.Analytics;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
@@ -140,6 +142,7 @@ public final class GatewayServer implements AutoCloseable {
       Governance governance = governance(config, database, vertx, changes, clock);
       PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
+      PromptService prompts = new PromptService(database, auditTrail, clock);
       SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
@@ -168,9 +171,11 @@ public final class GatewayServer implements AutoCloseable {
               new GuardrailsApi(guardrailService, tenancy.workspaces()), new TargetsHealthApi(breakers),
               new PoliciesApi(policies, governance, tenancy.workspaces(), clock),
               new PricesApi(new PriceService(database, auditTrail, changes, clock, governance)), policies,
-              new CacheApi(cache, tenancy.workspaces()::subtreeIds)),
+              new CacheApi(cache, tenancy.workspaces()::subtreeIds),
+              new PromptsApi(prompts, tenancy.workspaces())),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
-          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard);
+          new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, policies, hostGuard,
+          prompts);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

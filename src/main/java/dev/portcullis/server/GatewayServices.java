@@ -11,6 +11,7 @@ import dev.portcullis.observe.RequestListener;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
 import dev.portcullis.policy.PolicyService;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
@@ -47,7 +48,8 @@ record GatewayServices(
     Extensions extensions,
     Governance governance,
     PolicyService policies,
-    CustomHostGuard hostGuard) {
+    CustomHostGuard hostGuard,
+    PromptService prompts) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics

@@ -20,6 +20,7 @@ import dev.portcullis.policy.PolicyService;
 import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisFailureMode;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -70,7 +71,8 @@ class AdminOpenApiTest {
               governance)), policies,
           new CacheApi(new ResponseCache(new MemoryCacheStore(1 << 20, GatewayClock.system()),
               new SemanticCache(1 << 20, GatewayClock.system()), new LocalChangeBus()),
-              tenancy.workspaces()::subtreeIds))
+              tenancy.workspaces()::subtreeIds),
+          new PromptsApi(new PromptService(database, new AuditTrail(), Clock.systemUTC()), tenancy.workspaces()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();
