@@ -62,15 +62,21 @@ final class PromptVariables {
     }
     List<Error> errors = compile(schema).validate(variables.toString(), InputFormat.JSON);
     if (!errors.isEmpty()) {
-      StringBuilder message = new StringBuilder("variables: ");
+      StringBuilder message = new StringBuilder();
       for (int i = 0; i < Math.min(SHOWN, errors.size()); i++) {
         Error e = errors.get(i);
-        message.append(i == 0 ? "" : "; ").append(e.getMessage());
+        message.append(i == 0 ? "" : "; ").append(name(e)).append(": ").append(e.getMessage());
       }
       throw GatewayException.badRequest(message + " (expected: variables meeting the prompt's variables_schema)",
-          "variables");
+          name(errors.getFirst()));
     }
     return variables;
+  }
+
+  /** The variable an error is about, as {@code variables.count} ({@code variables} for the whole set). */
+  private static String name(Error e) {
+    String location = String.valueOf(e.getInstanceLocation());
+    return "variables" + (location.startsWith("$") ? location.substring(1) : "." + location);
   }
 
   private static Schema compile(JsonNode schema) {
