@@ -9,6 +9,7 @@ import dev.portcullis.cli.KeysCommand;
 import dev.portcullis.cli.LogsCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.PolicyCommand;
+import dev.portcullis.cli.PromptsCommand;
 import dev.portcullis.cli.ServeCommand;
 import dev.portcullis.cli.StatsCommand;
 import dev.portcullis.cli.TestCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.ScopeType;
     description = "A self-hosted, governance-first LLM gateway.",
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
         ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class,
-        TestCommand.class, ImageCommand.class, AotTrainingCommand.class, StatsCommand.class, LogsCommand.class})
+        TestCommand.class, ImageCommand.class, AotTrainingCommand.class, StatsCommand.class, LogsCommand.class,
+        PromptsCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -11,6 +11,7 @@ import dev.portcullis.keys.Vault;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.observe.AuditActor;
 import dev.portcullis.observe.AuditTrail;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
@@ -84,6 +85,10 @@ final class StoreSession implements AutoCloseable {
 
   SavedConfigService savedConfigs() {
     return new SavedConfigService(database, new AuditTrail(), changes, Clock.systemUTC());
+  }
+
+  PromptService prompts() {
+    return new PromptService(database, new AuditTrail(), Clock.systemUTC());
   }
 
   @Override

@@ -57,6 +57,20 @@ public record PromptDefinition(PromptTemplate template, String model, String vir
     return parse(merged);
   }
 
+  /**
+   * The changes (for {@link PromptService#update}) that make any version this definition: every field, those it
+   * lacks set to null.
+   */
+  public ObjectNode asChanges() {
+    ObjectNode changes = toJson();
+    FIELDS.forEach(field -> {
+      if (!changes.has(field)) {
+        changes.putNull(field);
+      }
+    });
+    return changes;
+  }
+
   /** The definition as stored and shown: only the fields it has. */
   public ObjectNode toJson() {
     ObjectNode out = JSON.createObjectNode();

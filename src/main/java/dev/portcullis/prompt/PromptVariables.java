@@ -76,7 +76,7 @@ final class PromptVariables {
   /** The variable an error is about, as {@code variables.count} ({@code variables} for the whole set). */
   private static String name(Error e) {
     String location = String.valueOf(e.getInstanceLocation());
-    return "variables" + (location.startsWith("$") ? location.substring(1) : "." + location);
+    return "variables" + (location.startsWith("$") ? location.substring(1) : location.replace('/', '.'));
   }
 
   private static Schema compile(JsonNode schema) {
