@@ -12,6 +12,7 @@ import dev.portcullis.cli.MigrateCommand;
 import dev.portcullis.cli.MockUpstreamCommand;
 import dev.portcullis.cli.PolicyCommand;
 import dev.portcullis.cli.ReportCommand;
+import dev.portcullis.cli.PromptsCommand;
 import dev.portcullis.cli.ServeCommand;
 import dev.portcullis.cli.StatsCommand;
 import dev.portcullis.cli.TestCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ServeCommand.class, KeysCommand.class, WorkspacesCommand.class, VirtualKeysCommand.class,
         ConfigCommand.class, PolicyCommand.class, AuditCommand.class, VaultCommand.class, MockUpstreamCommand.class,
         TestCommand.class, ImageCommand.class, AotTrainingCommand.class, StatsCommand.class, LogsCommand.class,
-        ReportCommand.class, MigrateCommand.class, ImportCommand.class})
+        ReportCommand.class, MigrateCommand.class, ImportCommand.class, PromptsCommand.class})
 public final class Portcullis {
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -33,12 +33,13 @@ public final class AdminApi {
   private final AlertsApi alerts;
   private final WebhooksApi webhooks;
   private final AnomalySettingsApi anomalySettings;
+  private final PromptsApi prompts;
 
   public AdminApi(Tenancy tenancy, Authenticator authenticator, LogsApi logs, LogsExportApi logsExport,
       AnalyticsApi analytics, ConfigsApi configs, GuardrailsApi guardrails, TargetsHealthApi targetsHealth,
       PoliciesApi policies, PricesApi prices, PolicyService policyService, CacheApi cache,
       AlertsApi alerts, WebhooksApi webhooks, AnomalySettingsApi anomalySettings, Reports reportService,
-      SessionCookies sessions) {
+      SessionCookies sessions, PromptsApi prompts) {
     this.access = new AdminAccess(authenticator, tenancy, sessions);
     this.workspaces = new WorkspacesApi(tenancy.workspaces(), policyService);
     this.users = new UsersApi(tenancy.users());
@@ -59,6 +60,7 @@ public final class AdminApi {
     this.anomalySettings = anomalySettings;
     this.reports = new ReportsApi(reportService);
     this.aiSystems = new AiSystemsApi(reportService.aiSystems(), tenancy.workspaces());
+    this.prompts = prompts;
   }
 
   public void mount(Router router) {
@@ -84,5 +86,6 @@ public final class AdminApi {
     anomalySettings.mount(router);
     reports.mount(router);
     aiSystems.mount(router);
+    prompts.mount(router);
   }
 }

@@ -17,6 +17,7 @@ import dev.portcullis.policy.LocalCounters;
 import dev.portcullis.policy.PolicyService;
 import dev.portcullis.policy.PriceCatalog;
 import dev.portcullis.policy.RedisFailureMode;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.routing.saved.SavedConfigService;
 import dev.portcullis.store.Database;
 import io.vertx.core.Vertx;
@@ -98,6 +99,11 @@ final class StoreSession implements AutoCloseable {
         new Limits(new LocalCounters(Clock.systemUTC()::millis), RedisFailureMode.of(config.limitsOnRedisFailure())));
     governance.reload();
     return new PolicyService(database, new AuditTrail(), changes, Clock.systemUTC(), governance);
+  }
+
+  /** The prompt library, as the admin API changes it. */
+  PromptService prompts() {
+    return new PromptService(database, new AuditTrail(), Clock.systemUTC());
   }
 
   @Override

@@ -21,6 +21,9 @@ sealed interface Answer {
   /** A JSON answer the gateway made itself (a local token count), with the call that stood for the provider's. */
   record Local(UpstreamCall call, Buffer json) implements Answer {}
 
+  /** The gateway's own JSON answer that stood for no provider call at all (a rendered prompt). */
+  record Rendered(Buffer json) implements Answer {}
+
   /**
    * A stored answer, replayed in the client's dialect: whole, or as a stream when {@code request} asks for one.
    *

@@ -46,8 +46,11 @@ final class Exchange implements CallView {
   final HttpServerRequest request;
   final HttpServerResponse response;
   final RequestListener listener;
-  /** The path after {@code /v1}, e.g. {@code /chat/completions}. */
-  final String endpoint;
+  /**
+   * The path after {@code /v1}, e.g. {@code /chat/completions}; a prompt call's becomes the endpoint its rendered
+   * request goes to.
+   */
+  String endpoint;
 
   String traceId;
   String prefix = GatewayHeaders.NATIVE_PREFIX;
@@ -89,6 +92,10 @@ final class Exchange implements CallView {
   String cacheStatus;
   /** What a cache hit saved (the stored answer's usage at the provider's price), or null. */
   BigDecimal cacheSavedUsd;
+  /** The prompt a prompt call was rendered from, its version and the label that chose it; null otherwise. */
+  String promptId;
+  Integer promptVersion;
+  String promptLabel;
 
   private long firstByteNanos;
   final UsageTally tokens = new UsageTally();
@@ -220,6 +227,7 @@ final class Exchange implements CallView {
         .bodies(logsContent() && body != null ? body.bytes().toString() : null, answerBody)
         .guardrails(guard == null ? null : guard.verdict(), guard == null ? null : guard.hookResults().toString())
         .cache(cacheStatus, cacheSavedUsd)
+        .prompt(promptId, promptVersion, promptLabel)
         .build();
     listener.ended(this, record);
   }

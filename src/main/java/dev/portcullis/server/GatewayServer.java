@@ -16,6 +16,7 @@ import dev.portcullis.admin.AnalyticsApi;
 import dev.portcullis.admin.CacheApi;
 import dev.portcullis.admin.ConfigsApi;
 import dev.portcullis.admin.GuardrailsApi;
+import dev.portcullis.admin.PromptsApi;
 import dev.portcullis.admin.LogsApi;
 import dev.portcullis.admin.PoliciesApi;
 import dev.portcullis.admin.PricesApi;
@@ -55,6 +56,7 @@ import dev.portcullis.policy.PriceService;
 import dev.portcullis.policy.RedisCounters;
 import dev.portcullis.policy.RedisFailureMode;
 import dev.portcullis.observe.analytics.Analytics;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.net.HostPolicy;
 import dev.portcullis.routing.CustomHostGuard;
@@ -156,6 +158,7 @@ public final class GatewayServer implements AutoCloseable {
       Governance governance = governance(config, database, vertx, changes, clock, alerts);
       PolicyService policies = new PolicyService(database, auditTrail, changes, clock, governance);
       SavedConfigs savedConfigs = new SavedConfigs(configService, vertx);
+      PromptService prompts = new PromptService(database, auditTrail, clock);
       SavedGuardrailService guardrailService = new SavedGuardrailService(database, new AuditTrail(), changes, clock);
       BreakerRegistry breakers = new BreakerRegistry(BreakerSettings.DEFAULTS, clock);
       ProviderScores scores = new ProviderScores();
@@ -192,11 +195,12 @@ public final class GatewayServer implements AutoCloseable {
               new AlertsApi(alerts, tenancy.workspaces()::subtreeIds),
               new WebhooksApi(new WebhookService(database, vault, hosts, auditTrail, clock), tenancy.workspaces()),
               new AnomalySettingsApi(anomalySettings, tenancy.workspaces()),
-              new Reports(database, tenancy.workspaces(), config, clock), sessions),
+              new Reports(database, tenancy.workspaces(), config, clock), sessions,
+              new PromptsApi(prompts, tenancy.workspaces())),
           new ProviderAdapters(vertx, clock), connections, new BodyReader(config.maxBodyBytes(), bodiesInFlight),
           new SavedGuardrails(guardrailService, vertx), cache, clock, extensions, governance, alerts,
           new PolicyAlertCooldown(), anomalies, hostGuard, new Dashboard(sessions, authenticator, clock),
-          Optional.ofNullable(config.otlpEndpoint()).map(endpoint -> OtlpTracing.start(endpoint, clock)));
+          Optional.ofNullable(config.otlpEndpoint()).map(endpoint -> OtlpTracing.start(endpoint, clock)), prompts);
       KeyUsage usage = tenancy.keyUsage();
       Vertx v = vertx;
       vertx.setPeriodic(USAGE_FLUSH_MS, id -> v.executeBlocking(usage::flush, false)

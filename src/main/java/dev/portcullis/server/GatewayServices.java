@@ -14,6 +14,7 @@ import dev.portcullis.observe.RequestListener;
 import dev.portcullis.observe.trace.OtlpTracing;
 import dev.portcullis.policy.Governance;
 import dev.portcullis.policy.LimitSettlement;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.provider.ProviderAdapters;
 import dev.portcullis.routing.CustomHostGuard;
 import dev.portcullis.routing.PlanSource;
@@ -56,7 +57,8 @@ record GatewayServices(
     AnomalyDetector anomalies,
     CustomHostGuard hostGuard,
     Dashboard dashboard,
-    Optional<OtlpTracing> tracing) {
+    Optional<OtlpTracing> tracing,
+    PromptService prompts) {
 
   /**
    * Who hears every call's events: breakers and health scores steer routing, limits settle, the log and the metrics

@@ -21,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -82,6 +83,7 @@ final class GatewayVerticle extends VerticleBase {
     Pipeline inference = Pipeline.of(
         new AuthenticateStage(services.authenticator()),
         new ReadBodyStage(services.bodies()),
+        new PromptStage(services.prompts(), relay, vertx, new Random()),
         new PlanStage(services.plans(), services.smartRouter(), services.providerKeys()),
         new PolicyStage(services.governance(), services.alerts(), services.policyAlertCooldown(), vertx),
         new InputGuardStage(new GuardRunner(client,

@@ -19,6 +19,7 @@ import java.util.List;
  *   HTTP in: the dialect (OpenAI, or Anthropic on /v1/messages), gateway headers, trace id
  *   Authenticate   API key → principal (workspace, key, roles, metadata)
  *   ReadBody       body → model, stream flag, model address
+ *   Prompt         a prompt call only: the prompt rendered into the chat request it stands for (or answered, render)
  *   Plan           config (header | key default) + model address → plan (a tree of targets; one for a direct call)
  *   Policy         rules → allow / deny / alert; limits and budget reserved (settled when the call ends)
  *   Input guards   checks on the request: deny (446), flag (246), redact; answer guards into the relay's slot
@@ -58,10 +59,10 @@ final class Pipeline implements Handler<HttpServerRequest> {
    *
    * @param extra stages of extensions, run just before Execute
    */
-  static Pipeline of(AuthenticateStage authenticate, ReadBodyStage readBody, PlanStage plan, PolicyStage policy,
-      InputGuardStage inputGuards, CacheStage cache, List<Stage> extra, ExecuteStage execute, ResponseRelay relay,
-      RequestListener listener, GatewayClock clock) {
-    List<Stage> stages = new ArrayList<>(List.of(authenticate, readBody, plan, policy, inputGuards, cache));
+  static Pipeline of(AuthenticateStage authenticate, ReadBodyStage readBody, PromptStage prompt, PlanStage plan,
+      PolicyStage policy, InputGuardStage inputGuards, CacheStage cache, List<Stage> extra, ExecuteStage execute,
+      ResponseRelay relay, RequestListener listener, GatewayClock clock) {
+    List<Stage> stages = new ArrayList<>(List.of(authenticate, readBody, prompt, plan, policy, inputGuards, cache));
     stages.addAll(extra);
     stages.add(execute);
     stages.add(relay);

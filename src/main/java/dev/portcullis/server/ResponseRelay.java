@@ -44,7 +44,7 @@ final class ResponseRelay implements Stage {
     return Future.succeededFuture();
   }
 
-  /** Answers the call with {@code answer} from a stage before Execute (a cached answer). */
+  /** Answers the call with {@code answer} from a stage before Execute (a cached answer, a rendered prompt). */
   void answer(Exchange call, Answer answer) {
     call.answer = answer;
     relay(call, answer);
@@ -55,6 +55,7 @@ final class ResponseRelay implements Stage {
     routingHeaders(call);
     switch (answer) {
       case Answer.Cached cached -> replay(call, cached.response(), cached.request());
+      case Answer.Rendered rendered -> writeWhole(call, rendered.json());
       case Answer.Local local -> {
         droppedParams(call, local.call());
         writeWhole(call, local.json());

@@ -26,6 +26,7 @@ import dev.portcullis.report.Reports;
 import dev.portcullis.routing.config.BreakerRegistry;
 import dev.portcullis.routing.config.BreakerSettings;
 import dev.portcullis.routing.saved.SavedConfigService;
+import dev.portcullis.prompt.PromptService;
 import dev.portcullis.store.Database;
 import dev.portcullis.time.GatewayClock;
 import io.vertx.core.Vertx;
@@ -89,7 +90,8 @@ class AdminOpenApiTest {
           new AnomalySettingsApi(new AnomalySettingsService(database, new AuditTrail(), Clock.systemUTC()),
               tenancy.workspaces()),
           new Reports(database, tenancy.workspaces(), new ConfigLoader(Map.of()).resolve(null), Clock.systemUTC()),
-          new SessionCookies(new byte[32], Clock.systemUTC()))
+          new SessionCookies(new byte[32], Clock.systemUTC()),
+          new PromptsApi(new PromptService(database, new AuditTrail(), Clock.systemUTC()), tenancy.workspaces()))
           .mount(router);
 
       Set<String> registered = new TreeSet<>();

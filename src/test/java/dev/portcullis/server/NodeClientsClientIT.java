@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenAI, Portkey and Anthropic Node SDKs, run by node's own test runner from {@code src/test/js}, against a real
+ * The OpenAI, Portkey (its prompt API included) and Anthropic Node SDKs, run by node's own test runner from {@code src/test/js}, against a real
  * gateway whose mock upstream answers as OpenAI and, through the {@code claude} virtual key, as Anthropic.
  * Dependencies are installed with {@code npm ci} from the committed lock file when they are missing or stale.
  */
@@ -30,7 +30,7 @@ class NodeClientsClientIT {
 
   private static final Path JS_DIR = Path.of("src", "test", "js");
   /** Tests in {@code *.test.mjs}: a file that is silently skipped, or a test lost, changes this count. */
-  private static final int EXPECTED_PASSING = 25;
+  private static final int EXPECTED_PASSING = 28;
   private static final String PORTKEY_PROVIDER_KEY = "sk-portkey-callers-own-key-44444";
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration TEST_TIMEOUT = Duration.ofMinutes(2);
@@ -46,6 +46,13 @@ class NodeClientsClientIT {
           {"name":"claude","slug":"claude","provider":"anthropic","api_key":"sk-ant-virtual","base_url":"%s"}"""
           .formatted(h.mock.baseUrl())));
       assertThat(claude.statusCode()).as(claude.body()).isEqualTo(201);
+      HttpResponse<String> greeting = h.admin(h.post("/admin/v1/prompts", """
+          {"slug":"greeting","model":"openai/gpt-4o-mini",
+           "template":{"messages":[{"role":"user","content":"Say hello to {{name}} & friends"}]}}"""));
+      assertThat(greeting.statusCode()).as(greeting.body()).isEqualTo(201);
+      HttpResponse<String> production = h.admin(h.request("PUT", "/admin/v1/prompts/greeting/labels/production",
+          "{\"version\":1}"));
+      assertThat(production.statusCode()).as(production.body()).isEqualTo(200);
       Map<String, String> env = Map.of(
           "GATEWAY_URL", h.url("/v1"),
           "GATEWAY_KEY", GatewayHarness.ADMIN_KEY,

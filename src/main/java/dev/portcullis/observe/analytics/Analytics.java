@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Summaries of the request log, whole, over time or by group. Reads the rollups: whole hours of the window from the
- * hourly ones, the rest from the per-minute ones; a minute counts when any part of it lies in [from, to). A metadata filter or grouping reads the log rows instead (rollups do not hold
- * metadata), exactly over [from, to), which is slower on large logs. Blocks: call it off the event loop.
+ * hourly ones, the rest from the per-minute ones; a minute counts when any part of it lies in [from, to). A metadata filter, or a grouping by metadata or prompt, reads the log rows
+ * instead (rollups hold neither), exactly over [from, to), which is slower on large logs. Blocks: call it off the event loop.
  */
 public final class Analytics {
 
@@ -78,7 +78,7 @@ public final class Analytics {
   private Map<String, Tally> tallies(RequestLogQuery query, TimeBucket bucket, GroupBy groupBy) {
     Objects.requireNonNull(query.from(), "from");
     Objects.requireNonNull(query.to(), "to");
-    boolean rows = !query.metadata().isEmpty() || groupBy != null && groupBy.metadataKey() != null;
+    boolean rows = !query.metadata().isEmpty() || groupBy != null && groupBy.rowsOnly();
     try (Connection connection = dataSource.getConnection()) {
       return rows ? fromRows(connection, query, bucket, groupBy) : fromRollups(connection, query, bucket, groupBy);
     } catch (SQLException e) {
