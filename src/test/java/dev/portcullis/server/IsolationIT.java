@@ -76,7 +76,7 @@ class IsolationIT {
         continue; // neither reads nor changes an object of any workspace: there is nothing to hide
       }
       String concrete = path.getKey().replace("{slug}", ids.get("slug")).replace("{provider}", "openai")
-          .replace("{model}", "gpt-4o").replace("{id}", ids.get(
+          .replace("{model}", "gpt-4o").replace("{label}", "production").replace("{id}", ids.get(
           path.getKey().startsWith("/admin/v1/workspaces") ? "workspace"
               : path.getKey().startsWith("/admin/v1/users") ? "user" : "api-key"));
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
