@@ -217,10 +217,10 @@ class AnalyticsApiTest {
           "bucket: 'week' (expected: minute, hour or day)");
       assertBadRequest("/admin/v1/analytics/groups?group_by=colour", "group_by",
           "group_by: 'colour' (expected: one of model, provider, api_key, virtual_key, workspace, user,"
-              + " metadata.<key>)");
+              + " prompt, prompt_version, metadata.<key>)");
       assertBadRequest("/admin/v1/analytics/groups", "group_by",
           "group_by: missing (expected: one of model, provider, api_key, virtual_key, workspace, user,"
-              + " metadata.<key>)");
+              + " prompt, prompt_version, metadata.<key>)");
       assertBadRequest("/admin/v1/analytics/summary?limit=5", "limit",
           "unknown query parameter 'limit' (expected: from, to, model, provider, status, api_key_id,"
               + " metadata.<key>, workspace_id)");
