@@ -62,7 +62,7 @@ public final class AnalyticsApi {
       try {
         if (given == null || given.isEmpty()) {
           throw new IllegalArgumentException("group_by: missing (expected: one of model, provider, api_key, "
-              + "virtual_key, workspace, user, metadata.<key>)");
+              + "virtual_key, workspace, user, prompt, prompt_version, metadata.<key>)");
         }
         groupBy = GroupBy.parse(given);
       } catch (IllegalArgumentException e) {
